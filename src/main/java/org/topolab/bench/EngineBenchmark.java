@@ -1,0 +1,105 @@
+package org.topolab.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.topolab.engine.LocalDeployment;
+import org.topolab.engine.RunStats;
+import org.topolab.metrics.Json;
+import org.topolab.roles.RoleRegistry;
+import org.topolab.scenario.Experiment;
+import org.topolab.scenario.Problems;
+import org.topolab.scenario.RunParser;
+import org.topolab.scenario.RunSetup;
+import org.topolab.scenario.ScenarioLoader;
+
+/**
+ * Measures the engine in virtual time: timed events per wall-clock second on the single simulation
+ * thread, and heap per node, on an open-loop client-server workload of a given number of clients.
+ */
+public final class EngineBenchmark {
+
+  private EngineBenchmark() {}
+
+  /** One measurement. */
+  public record Result(int clients, int nodes, long events, double simulatedSeconds, double spawnSeconds, double runSeconds, double eventsPerSecond, double bytesPerNode) {}
+
+  /** Measures each size in {@code clients} and prints a table; writes JSON too if {@code json} is set. */
+  public static void run(List<Integer> clients, int seconds, PrintWriter out, Path json) throws Exception {
+    out.printf("topolab engine benchmark, virtual time, JDK %s, %d cores, max heap %d MB%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    out.printf("%9s %7s %11s %8s %8s %14s %10s%n", "clients", "nodes", "events", "spawn s", "run s", "events/s", "bytes/node");
+    out.flush();
+    ArrayNode results = Json.MAPPER.createArrayNode();
+    for (int count : clients) {
+      Result result = measure(count, seconds);
+      out.printf("%9d %7d %11d %8.2f %8.2f %,14.0f %10.0f%n", result.clients(), result.nodes(), result.events(),
+          result.spawnSeconds(), result.runSeconds(), result.eventsPerSecond(), result.bytesPerNode());
+      out.flush();
+      results.add(Json.MAPPER.valueToTree(result));
+    }
+    if (json != null) {
+      ObjectNode report = Json.object();
+      report.put("jdk", System.getProperty("java.version"));
+      report.put("cores", Runtime.getRuntime().availableProcessors());
+      report.set("results", results);
+      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
+    }
+  }
+
+  /** Runs {@code clients} clients (1 request/s each, Poisson) against enough servers for {@code seconds}. */
+  public static Result measure(int clients, int seconds) throws Exception {
+    int servers = Math.max(1, clients / 1000);
+    String scenario = String.join("\n",
+        "name = \"engine benchmark\"",
+        "seed = 1",
+        "duration = " + seconds + "s",
+        "network { latency = { distribution = uniform, min = 5ms, max = 30ms } }",
+        "groups {",
+        "  servers { role = server, count = " + servers + ", workers = 8,",
+        "            service-time = { distribution = exponential, mean = 4ms },",
+        "            link { up = 1Gbps, down = 1Gbps } }",
+        "  clients { role = client, count = " + clients + ", target = servers,",
+        "            arrival { distribution = poisson, rate = 1/s }, timeout = 2s,",
+        "            request-size = 500B, response-size = 4KiB, link { up = 10Mbps, down = 50Mbps } }",
+        "}");
+    Path file = Files.createTempFile("topolab-bench", ".conf");
+    try {
+      Files.writeString(file, scenario);
+      RoleRegistry roles = new RoleRegistry();
+      Experiment experiment = new ScenarioLoader(roles).load(file, List.of());
+      RunSetup setup = new RunParser(roles).parse(experiment.runs().get(0), new Problems(file.toString()));
+      try (LocalDeployment deployment = new LocalDeployment()) {
+        long heapBefore = usedHeap();
+        long[] ready = new long[2];
+        deployment.onReady(() -> {
+          ready[0] = usedHeap();
+          ready[1] = System.nanoTime();
+        });
+        long start = System.nanoTime();
+        RunStats stats = deployment.execute(setup);
+        long end = start + stats.wallNanos();
+        int nodes = setup.topology().size();
+        double runSeconds = (end - ready[1]) / 1e9;
+        return new Result(clients, nodes, stats.events(), stats.simulatedNanos() / 1e9, (ready[1] - start) / 1e9,
+            runSeconds, stats.events() / runSeconds, (double) (ready[0] - heapBefore) / nodes);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the benchmark's scenario: " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static long usedHeap() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}

@@ -1,0 +1,39 @@
+package org.topolab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.topolab.bench.EngineBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code topolab bench}: measures the engine's speed and memory per node in virtual time. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure simulated events per second and heap per node in virtual time, on a client-server",
+      "workload of the given sizes. Results go to standard output (and to docs/performance.md by hand)."
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--nodes", split = ",", paramLabel = "N", description = "Client counts to measure (default: 10000,100000).")
+  List<Integer> nodes = List.of(10_000, 100_000);
+
+  @Option(names = "--seconds", paramLabel = "S", description = "Simulated seconds per measurement (default: 20).")
+  int seconds = 20;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+  Path out;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    EngineBenchmark.run(nodes, seconds, stdout, out);
+    return 0;
+  }
+}

@@ -1,0 +1,52 @@
+package org.topolab.cli;
+
+import org.topolab.report.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code topolab} command. */
+@Command(
+    name = "topolab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = {
+      "Runs client-server and peer-to-peer experiments: Pekko actors over a simulated network.",
+      "",
+      "Examples:",
+      "  topolab run scenarios/web-one-server.conf",
+      "  topolab run scenarios/web-one-server.conf --set groups.clients.count=400 --seed 7",
+      "  topolab validate scenarios/web-load-balanced.conf"
+    },
+    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code: 0 ok, 1 run failed, 2 bad usage or scenario. */
+  public static int execute(String... args) {
+    // Start logging before Pekko does, from one thread: otherwise SLF4J replays early calls with a warning.
+    org.slf4j.LoggerFactory.getILoggerFactory();
+    return new CommandLine(new Main()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, bench or help");
+  }
+
+  /** Prints topolab's and the JDK's versions. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "topolab " + Version.get(),
+        "JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+      };
+    }
+  }
+}

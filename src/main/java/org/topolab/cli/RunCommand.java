@@ -1,0 +1,72 @@
+package org.topolab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import org.topolab.engine.ExperimentRunner;
+import org.topolab.engine.LocalDeployment;
+import org.topolab.report.ConsoleTable;
+import org.topolab.report.ReportWriter;
+import org.topolab.roles.RoleRegistry;
+import org.topolab.scenario.Experiment;
+import org.topolab.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code topolab run}: runs every variant and sweep point of a scenario and writes the report. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a scenario: every variant at every sweep point. Prints a summary table and writes",
+      "DIR/report.json. Exit 0 on success, 1 if the run failed, 2 on bad usage or an invalid scenario."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the report (default: out/<scenario file name>).")
+  Path out;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    RoleRegistry roles = new RoleRegistry();
+    Experiment experiment;
+    try {
+      experiment = scenario.load(roles);
+    } catch (ScenarioException e) {
+      return ScenarioOptions.report(e, stderr);
+    } catch (IllegalArgumentException e) {
+      stderr.println(e.getMessage());
+      return 2;
+    }
+    Path dir = out != null ? out : Path.of("out", experiment.slug());
+    Progress progress = new Progress(stderr, System.console() != null);
+    try (LocalDeployment deployment = new LocalDeployment()) {
+      ExperimentRunner.Result result = new ExperimentRunner(deployment, roles).run(experiment, progress);
+      progress.done();
+      Path report = ReportWriter.write(dir, result.report());
+      stdout.println(experiment.name());
+      stdout.print(ConsoleTable.render(result.rows()));
+      stdout.println("report: " + report);
+      stdout.flush();
+      return 0;
+    } catch (ScenarioException e) {
+      progress.done();
+      return ScenarioOptions.report(e, stderr);
+    } catch (Exception e) {
+      progress.done();
+      LoggerFactory.getLogger(RunCommand.class).debug("run failed", e);
+      stderr.println("run failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      stderr.flush();
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.topolab.distribution;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A probability distribution of a non-negative quantity (nanoseconds for times, bytes for sizes).
+ *
+ * <p>Draws use {@link StrictMath} so that the same seed gives the same values on every JVM.
+ */
+public sealed interface Distribution {
+
+  /** One draw, never negative. */
+  double sample(RandomGenerator random);
+
+  /** The mean of the distribution (infinite for a Pareto shape of 1 or less). */
+  double mean();
+
+  /** Draws a whole number of units, rounding to the nearest. */
+  default long sampleLong(RandomGenerator random) {
+    return Math.round(sample(random));
+  }
+
+  /** Always {@code value}. */
+  record Constant(double value) implements Distribution {
+    @Override
+    public double sample(RandomGenerator random) {
+      return value;
+    }
+
+    @Override
+    public double mean() {
+      return value;
+    }
+  }
+
+  /** Uniform on [min, max). */
+  record Uniform(double min, double max) implements Distribution {
+    @Override
+    public double sample(RandomGenerator random) {
+      return min + (max - min) * random.nextDouble();
+    }
+
+    @Override
+    public double mean() {
+      return (min + max) / 2;
+    }
+  }
+
+  /** Exponential with the given mean: the gaps of a Poisson process, memoryless service. */
+  record Exponential(double mean) implements Distribution {
+    @Override
+    public double sample(RandomGenerator random) {
+      return -mean * StrictMath.log(1.0 - random.nextDouble());
+    }
+  }
+
+  /** Normal, cut at zero (a negative draw is drawn again). */
+  record Normal(double mean, double stddev) implements Distribution {
+    @Override
+    public double sample(RandomGenerator random) {
+      while (true) {
+        double value = mean + stddev * gaussian(random);
+        if (value >= 0) {
+          return value;
+        }
+      }
+    }
+  }
+
+  /** Log-normal, given by the mean and standard deviation of the values themselves. */
+  record LogNormal(double mean, double stddev) implements Distribution {
+    @Override
+    public double sample(RandomGenerator random) {
+      double variance = StrictMath.log(1 + (stddev * stddev) / (mean * mean));
+      double mu = StrictMath.log(mean) - variance / 2;
+      return StrictMath.exp(mu + StrictMath.sqrt(variance) * gaussian(random));
+    }
+  }
+
+  /** Pareto with scale {@code min} (the smallest value) and shape alpha: a heavy tail. */
+  record Pareto(double min, double shape) implements Distribution {
+    @Override
+    public double sample(RandomGenerator random) {
+      return min / StrictMath.pow(1.0 - random.nextDouble(), 1.0 / shape);
+    }
+
+    @Override
+    public double mean() {
+      return shape <= 1 ? Double.POSITIVE_INFINITY : shape * min / (shape - 1);
+    }
+  }
+
+  /** A standard normal draw by the Box-Muller transform, reproducible across JVMs. */
+  private static double gaussian(RandomGenerator random) {
+    double u = 1.0 - random.nextDouble();
+    double v = random.nextDouble();
+    return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * StrictMath.PI * v);
+  }
+}

@@ -1,0 +1,17 @@
+package org.topolab.engine;
+
+import org.topolab.scenario.RunSetup;
+
+/**
+ * Where a run's nodes live and how time passes for them. Everything above this interface (the
+ * runner, the report) is the same whether the nodes run in this JVM or across a cluster.
+ */
+public interface Deployment extends AutoCloseable {
+
+  /** Runs {@code run} to its end and returns what the engine measured. */
+  RunStats execute(RunSetup run) throws Exception;
+
+  /** Releases the actor system and every thread the deployment started. */
+  @Override
+  void close();
+}

@@ -1,0 +1,61 @@
+package org.topolab.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.topolab.report.ReportWriter;
+import org.topolab.report.RunReport;
+import org.topolab.report.SummaryRow;
+import org.topolab.roles.RoleRegistry;
+import org.topolab.scenario.Experiment;
+import org.topolab.scenario.Problems;
+import org.topolab.scenario.RunParser;
+import org.topolab.scenario.RunSetup;
+import org.topolab.scenario.RunSpec;
+import org.topolab.scenario.ScenarioException;
+
+/** Runs every run of an experiment, one after the other, on a deployment. */
+public final class ExperimentRunner {
+
+  /** Told before each run starts. */
+  public interface Listener {
+    /** Run {@code number} of {@code total} (from 1) is about to start. */
+    void starting(int number, int total, RunSpec run);
+  }
+
+  /**
+   * What an experiment produced.
+   *
+   * @param report the whole of report.json
+   * @param rows one console summary row per run
+   */
+  public record Result(ObjectNode report, List<SummaryRow> rows) {}
+
+  private final Deployment deployment;
+  private final RunParser parser;
+
+  /** A runner that puts nodes on {@code deployment} and finds roles in {@code roles}. */
+  public ExperimentRunner(Deployment deployment, RoleRegistry roles) {
+    this.deployment = deployment;
+    this.parser = new RunParser(roles);
+  }
+
+  /** Runs all of {@code experiment}. */
+  public Result run(Experiment experiment, Listener listener) throws Exception {
+    List<ObjectNode> runs = new ArrayList<>();
+    List<SummaryRow> rows = new ArrayList<>();
+    int total = experiment.runs().size();
+    for (RunSpec spec : experiment.runs()) {
+      listener.starting(spec.index() + 1, total, spec);
+      Problems problems = new Problems(experiment.file().toString());
+      RunSetup setup = parser.parse(spec, problems);
+      if (setup == null) {
+        throw new ScenarioException(problems.list());
+      }
+      RunStats stats = deployment.execute(setup);
+      runs.add(RunReport.json(setup, stats));
+      rows.add(RunReport.row(setup, stats));
+    }
+    return new Result(ReportWriter.report(experiment, runs), rows);
+  }
+}

@@ -1,0 +1,63 @@
+package org.topolab.engine;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.topolab.node.GroupInfo;
+import org.topolab.node.NodeContext;
+import org.topolab.node.RunContext;
+import org.topolab.roles.GroupModel;
+
+/**
+ * The parent of one run's nodes: spawns a node actor per node, registers each with the network by
+ * its id, and stops them all when the run is over.
+ */
+final class World {
+
+  /** What the world receives. */
+  sealed interface Command permits Stop {}
+
+  /** Ends the run: the world and all its nodes stop. */
+  enum Stop implements Command {
+    INSTANCE
+  }
+
+  private World() {}
+
+  /**
+   * A world that spawns the nodes of {@code run}, completes {@code ready} once all exist, and
+   * completes {@code stopped} once all have stopped.
+   */
+  static Behavior<Command> create(
+      RunContext run, List<GroupModel> models, CompletableFuture<Void> ready, CompletableFuture<Void> stopped) {
+    return Behaviors.setup(
+        context -> {
+          List<GroupInfo> groups = run.topology().groups();
+          for (int g = 0; g < groups.size(); g++) {
+            GroupInfo group = groups.get(g);
+            GroupModel model = models.get(g);
+            for (int i = 0; i < group.count(); i++) {
+              int id = group.id(i);
+              @SuppressWarnings("unchecked")
+              Behavior<Object> behavior = (Behavior<Object>) model.createNode(new NodeContext(id, run));
+              ActorRef<Object> node = context.spawn(behavior, run.topology().nodeName(id), DispatcherSelector.sameAsParent());
+              run.network().register(id, node);
+            }
+          }
+          ready.complete(null);
+          return Behaviors.receive(Command.class)
+              .onMessage(Stop.class, stop -> Behaviors.stopped())
+              .onSignal(
+                  PostStop.class,
+                  signal -> {
+                    stopped.complete(null);
+                    return Behaviors.same();
+                  })
+              .build();
+        });
+  }
+}

@@ -1,0 +1,112 @@
+package org.topolab.network;
+
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.topolab.distribution.Distribution;
+import org.topolab.time.SimTime;
+
+/**
+ * The simulated network: the only way one node reaches another, addressed by node id.
+ *
+ * <p>A message of S bytes queues on the sender's uplink for S/up, travels for the one-way latency
+ * (the network's, plus both nodes' access latency), then queues on the receiver's downlink for
+ * S/down and is delivered. A lost message still occupies the sender's uplink. See
+ * docs/network-model.md.
+ */
+public final class Network {
+
+  private final SimTime time;
+  private final NodePort[] ports;
+  private final ActorRef<?>[] directory;
+  private final Distribution latency;
+  private final double loss;
+
+  /**
+   * A network of {@code nodes} nodes; node i has link {@code links.apply(i)} and draws its latency
+   * and loss from {@code randoms.apply(i)}. Nodes are reached through {@code directory}, filled in
+   * as they are spawned.
+   */
+  public Network(
+      SimTime time,
+      int nodes,
+      IntFunction<LinkSpec> links,
+      IntFunction<SplittableRandom> randoms,
+      Distribution latency,
+      double loss) {
+    this.time = time;
+    this.ports = new NodePort[nodes];
+    for (int i = 0; i < nodes; i++) {
+      ports[i] = new NodePort(links.apply(i), randoms.apply(i));
+    }
+    this.directory = new ActorRef<?>[nodes];
+    this.latency = latency;
+    this.loss = loss;
+  }
+
+  /** Makes node {@code id} reachable at {@code ref}. */
+  public void register(int id, ActorRef<?> ref) {
+    directory[id] = ref;
+  }
+
+  /** Number of nodes. */
+  public int size() {
+    return ports.length;
+  }
+
+  /** Sends {@code message} from node {@code from} to node {@code to}. */
+  public void send(int from, int to, NetMessage message) {
+    long bytes = message.sizeBytes();
+    NodePort source = ports[from];
+    NodePort target = ports[to];
+    long now = time.now();
+    long leaves;
+    long flight;
+    synchronized (source) {
+      leaves = source.reserveUp(now, bytes);
+      if (loss > 0 && source.random.nextDouble() < loss) {
+        source.dropped++;
+        return;
+      }
+      flight = latency.sampleLong(source.random);
+    }
+    flight += source.link.latencyNanos() + target.link.latencyNanos();
+    long arrives = leaves + flight;
+    if (target.link.downBitsPerSecond() == Double.POSITIVE_INFINITY) {
+      // Nothing can queue on an unlimited downlink: deliver on arrival, one event fewer.
+      time.schedule(arrives - now, () -> deliver(to, target, bytes, message));
+    } else {
+      time.schedule(arrives - now, () -> receive(to, target, bytes, message));
+    }
+  }
+
+  private void receive(int to, NodePort target, long bytes, NetMessage message) {
+    long now = time.now();
+    long received;
+    synchronized (target) {
+      received = target.reserveDown(now, bytes);
+    }
+    if (received == now) {
+      deliver(to, target, bytes, message);
+    } else {
+      time.schedule(received - now, () -> deliver(to, target, bytes, message));
+    }
+  }
+
+  private void deliver(int to, NodePort target, long bytes, NetMessage message) {
+    synchronized (target) {
+      target.delivered(bytes);
+    }
+    @SuppressWarnings("unchecked")
+    ActorRef<Object> ref = (ActorRef<Object>) directory[to];
+    ref.tell(message);
+  }
+
+  /** What node {@code id} has sent and received so far. */
+  public NodeTraffic traffic(int id) {
+    NodePort port = ports[id];
+    synchronized (port) {
+      return port.traffic();
+    }
+  }
+}

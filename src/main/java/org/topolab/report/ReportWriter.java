@@ -1,0 +1,46 @@
+package org.topolab.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.topolab.metrics.Json;
+import org.topolab.scenario.Experiment;
+
+/** Writes report.json: the experiment, then one entry per run. */
+public final class ReportWriter {
+
+  private ReportWriter() {}
+
+  /** The whole report of {@code experiment} with its {@code runs}. */
+  public static ObjectNode report(Experiment experiment, List<ObjectNode> runs) {
+    ObjectNode report = Json.object();
+    report.put("topolab", Version.get());
+    report.put("scenario", experiment.name());
+    report.put("file", experiment.file().toString().replace('\\', '/'));
+    report.put("jdk", System.getProperty("java.version"));
+    ArrayNode array = report.putArray("runs");
+    runs.forEach(array::add);
+    return report;
+  }
+
+  /**
+   * Writes {@code report} to {@code dir/report.json}, through a temporary file, so that a reader
+   * never sees half a report.
+   */
+  public static Path write(Path dir, ObjectNode report) throws IOException {
+    Files.createDirectories(dir);
+    Path target = dir.resolve("report.json");
+    Path temporary = Files.createTempFile(dir, ".report", ".json");
+    try {
+      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), report);
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+    return target;
+  }
+}

@@ -1,0 +1,105 @@
+package org.topolab.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.topolab.engine.RunStats;
+import org.topolab.metrics.Json;
+import org.topolab.network.NodeTraffic;
+import org.topolab.node.GroupInfo;
+import org.topolab.roles.GroupModel;
+import org.topolab.scenario.RunSetup;
+
+/** Turns one finished run into its entry of report.json and its row of the console summary. */
+public final class RunReport {
+
+  private RunReport() {}
+
+  /** The run's entry in {@code runs}. */
+  public static ObjectNode json(RunSetup run, RunStats stats) {
+    ObjectNode out = Json.object();
+    out.put("variant", run.spec().variant());
+    ObjectNode params = out.putObject("params");
+    for (Map.Entry<String, Object> param : run.spec().params().entrySet()) {
+      params.set(param.getKey(), Json.MAPPER.valueToTree(param.getValue()));
+    }
+    out.put("seed", run.seed());
+    out.put("time", run.time().name().toLowerCase());
+    ObjectNode window = out.putObject("window-s");
+    window.put("warmup", Json.seconds(run.window().warmupNanos()));
+    window.put("end", Json.seconds(run.window().endNanos()));
+    ObjectNode engine = out.putObject("engine");
+    engine.put("events", stats.events());
+    engine.put("simulated-seconds", Json.seconds(stats.simulatedNanos()));
+    engine.put("wall-seconds", Json.round(stats.wallNanos() / 1e9, 3));
+    ObjectNode groups = out.putObject("groups");
+    List<GroupInfo> infos = run.topology().groups();
+    for (int g = 0; g < infos.size(); g++) {
+      GroupInfo group = infos.get(g);
+      ObjectNode entry = groups.putObject(group.name());
+      entry.put("role", group.role());
+      entry.put("count", group.count());
+      writeTraffic(entry, group, stats.traffic());
+      run.models().get(g).report(entry);
+    }
+    return out;
+  }
+
+  /** The run's row in the console summary. */
+  public static SummaryRow row(RunSetup run, RunStats stats) {
+    SummaryRow row = new SummaryRow();
+    row.put("variant", run.spec().variant());
+    run.spec().params().forEach((key, value) -> row.put(shortKey(key), String.valueOf(value)));
+    for (GroupModel model : run.models()) {
+      model.summarize(row);
+    }
+    row.put("wall s", String.format("%.2f", stats.wallNanos() / 1e9));
+    return row;
+  }
+
+  private static void writeTraffic(ObjectNode entry, GroupInfo group, NodeTraffic[] traffic) {
+    long messagesSent = 0;
+    long bytesSent = 0;
+    long messagesReceived = 0;
+    long bytesReceived = 0;
+    long dropped = 0;
+    long minSent = Long.MAX_VALUE;
+    long maxSent = 0;
+    long minReceived = Long.MAX_VALUE;
+    long maxReceived = 0;
+    for (int i = 0; i < group.count(); i++) {
+      NodeTraffic node = traffic[group.id(i)];
+      messagesSent += node.messagesSent();
+      bytesSent += node.bytesSent();
+      messagesReceived += node.messagesReceived();
+      bytesReceived += node.bytesReceived();
+      dropped += node.dropped();
+      minSent = Math.min(minSent, node.bytesSent());
+      maxSent = Math.max(maxSent, node.bytesSent());
+      minReceived = Math.min(minReceived, node.bytesReceived());
+      maxReceived = Math.max(maxReceived, node.bytesReceived());
+    }
+    entry.put("messages-sent", messagesSent);
+    entry.put("bytes-sent", bytesSent);
+    entry.put("messages-received", messagesReceived);
+    entry.put("bytes-received", bytesReceived);
+    entry.put("dropped", dropped);
+    ObjectNode perNode = entry.putObject("per-node");
+    ObjectNode sent = perNode.putObject("bytes-sent");
+    sent.put("min", minSent);
+    sent.put("mean", Json.round((double) bytesSent / group.count(), 1));
+    sent.put("max", maxSent);
+    ObjectNode received = perNode.putObject("bytes-received");
+    received.put("min", minReceived);
+    received.put("mean", Json.round((double) bytesReceived / group.count(), 1));
+    received.put("max", maxReceived);
+  }
+
+  /** The last part of a swept key, which is what a reader needs in a narrow column. */
+  private static String shortKey(String key) {
+    int dot = key.lastIndexOf('.');
+    String last = dot >= 0 ? key.substring(dot + 1) : key;
+    int previous = dot > 0 ? key.lastIndexOf('.', dot - 1) : -1;
+    return dot > 0 ? key.substring(previous + 1) : last;
+  }
+}

@@ -1,0 +1,62 @@
+package org.topolab.roles;
+
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import org.topolab.roles.clientserver.ClientRole;
+import org.topolab.roles.clientserver.LoadBalancerRole;
+import org.topolab.roles.clientserver.ServerRole;
+
+/**
+ * Finds a role by the name a scenario gives: a built-in role, a role listed through {@link
+ * ServiceLoader}, or the class name of a {@link Role}.
+ */
+public final class RoleRegistry {
+
+  private final Map<String, Role> roles = new TreeMap<>();
+
+  /** The built-in roles and those found on the classpath. */
+  public RoleRegistry() {
+    for (Role role : List.of(new ServerRole(), new ClientRole(), new LoadBalancerRole())) {
+      roles.put(role.name(), role);
+    }
+    for (Role role : ServiceLoader.load(Role.class)) {
+      roles.putIfAbsent(role.name(), role);
+    }
+  }
+
+  /** The names of the registered roles, sorted. */
+  public List<String> names() {
+    return List.copyOf(roles.keySet());
+  }
+
+  /**
+   * The role called {@code name}, or the {@link Role} class so named.
+   *
+   * @throws IllegalArgumentException with a message for the scenario's author
+   */
+  public Role find(String name) {
+    Role role = roles.get(name);
+    if (role != null) {
+      return role;
+    }
+    if (!name.contains(".")) {
+      throw new IllegalArgumentException(
+          "unknown role '" + name + "'" + org.topolab.scenario.Names.hint(name, roles.keySet())
+              + " (roles: " + String.join(", ", roles.keySet()) + ", or the class name of your own Role)");
+    }
+    try {
+      Class<?> type = Class.forName(name);
+      if (!Role.class.isAssignableFrom(type)) {
+        throw new IllegalArgumentException("class " + name + " does not implement " + Role.class.getName());
+      }
+      return (Role) type.getDeclaredConstructor().newInstance();
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException(
+          "no role class " + name + " on the classpath (add its jar with TOPOLAB_CLASSPATH)");
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("cannot create role " + name + ": it needs a public no-argument constructor");
+    }
+  }
+}

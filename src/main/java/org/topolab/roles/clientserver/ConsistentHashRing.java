@@ -1,0 +1,36 @@
+package org.topolab.roles.clientserver;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A hash ring: each backend owns many points on it, and a key goes to the backend that owns the
+ * first point at or after the key's hash. Adding or removing a backend moves only the keys near
+ * its points.
+ */
+public final class ConsistentHashRing {
+
+  private final TreeMap<Long, Integer> points = new TreeMap<>();
+
+  /** A ring of {@code backends} backends with {@code pointsPerBackend} points each. */
+  public ConsistentHashRing(int backends, int pointsPerBackend) {
+    for (int backend = 0; backend < backends; backend++) {
+      for (int point = 0; point < pointsPerBackend; point++) {
+        points.put(hash(((long) backend << 32) | point), backend);
+      }
+    }
+  }
+
+  /** The index of the backend that owns {@code key}. */
+  public int backendFor(long key) {
+    Map.Entry<Long, Integer> entry = points.ceilingEntry(hash(key));
+    return (entry != null ? entry : points.firstEntry()).getValue();
+  }
+
+  private static long hash(long value) {
+    long z = value + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,73 @@
+package org.topolab.roles.clientserver;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.topolab.metrics.Json;
+import org.topolab.metrics.TimeWeighted;
+import org.topolab.node.RunWindow;
+
+/** What the servers of one group measure together: busy workers, queue length, work done. */
+public final class ServerMetrics {
+
+  private final RunWindow window;
+  private final int servers;
+  private final int workers;
+  private final TimeWeighted busy;
+  private final TimeWeighted queue;
+  private long served;
+  private long rejected;
+
+  /** Metrics of {@code servers} servers of {@code workers} workers each. */
+  public ServerMetrics(RunWindow window, int servers, int workers) {
+    this.window = window;
+    this.servers = servers;
+    this.workers = workers;
+    this.busy = new TimeWeighted(window);
+    this.queue = new TimeWeighted(window);
+  }
+
+  void busy(long now, int delta) {
+    busy.add(now, delta);
+  }
+
+  void queued(long now, int delta) {
+    queue.add(now, delta);
+  }
+
+  synchronized void served(long now) {
+    if (window.measures(now)) {
+      served++;
+    }
+  }
+
+  synchronized void rejected(long now) {
+    if (window.measures(now)) {
+      rejected++;
+    }
+  }
+
+  /** Mean fraction of the group's workers that were busy over the measured window. */
+  public double utilisation() {
+    return busy.windowMean() / ((double) servers * workers);
+  }
+
+  /** Writes {@code utilisation}, {@code queue-length}, {@code served}, {@code rejected}, {@code series}. */
+  public synchronized void write(ObjectNode group) {
+    group.put("utilisation", Json.round(utilisation(), 4));
+    group.put("queue-length", Json.round(queue.windowMean() / servers, 3));
+    group.put("served", served);
+    group.put("rejected", rejected);
+    group.put("served-per-s", Json.round(served / window.seconds(), 3));
+    ObjectNode series = group.putObject("series");
+    series.put("interval-s", Json.seconds(window.intervalNanos()));
+    double[] utilisation = busy.series();
+    for (int i = 0; i < utilisation.length; i++) {
+      utilisation[i] /= (double) servers * workers;
+    }
+    series.set("utilisation", Json.array(utilisation, 4));
+    double[] queueLength = queue.series();
+    for (int i = 0; i < queueLength.length; i++) {
+      queueLength[i] /= servers;
+    }
+    series.set("queue-length", Json.array(queueLength, 3));
+  }
+}

@@ -1,0 +1,49 @@
+package org.topolab.roles.clientserver;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.pekko.actor.typed.Behavior;
+import org.topolab.node.NodeContext;
+import org.topolab.report.SummaryRow;
+import org.topolab.roles.GroupModel;
+import org.topolab.roles.GroupSettings;
+import org.topolab.roles.Role;
+import org.topolab.scenario.Settings;
+
+/** The {@code server} role: keys {@code workers}, {@code service-time}, {@code queue-limit}, {@code response-size}. */
+public final class ServerRole implements Role {
+
+  @Override
+  public String name() {
+    return "server";
+  }
+
+  @Override
+  public GroupModel configure(GroupSettings group) {
+    Settings in = group.settings();
+    Server.Spec spec =
+        new Server.Spec(
+            (int) in.integer("workers", 1L, 1, 1_000_000),
+            in.distribution("service-time", Settings.Quantity.DURATION, null),
+            (int) in.integer("queue-limit", 1000L, 0, Integer.MAX_VALUE),
+            in.size("response-size", 1024L));
+    ServerMetrics metrics = new ServerMetrics(group.window(), group.group().count(), spec.workers());
+    String name = group.group().name();
+    return new GroupModel() {
+      @Override
+      public Behavior<?> createNode(NodeContext node) {
+        return Server.create(node, spec, metrics);
+      }
+
+      @Override
+      public void report(ObjectNode out) {
+        out.put("workers", spec.workers());
+        metrics.write(out);
+      }
+
+      @Override
+      public void summarize(SummaryRow row) {
+        row.put(name + " util", String.format("%.2f", metrics.utilisation()));
+      }
+    };
+  }
+}

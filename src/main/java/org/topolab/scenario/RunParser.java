@@ -1,0 +1,119 @@
+package org.topolab.scenario;
+
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.topolab.distribution.Distribution;
+import org.topolab.network.LinkSpec;
+import org.topolab.node.GroupInfo;
+import org.topolab.node.RunWindow;
+import org.topolab.node.Topology;
+import org.topolab.roles.GroupModel;
+import org.topolab.roles.GroupSettings;
+import org.topolab.roles.Role;
+import org.topolab.roles.RoleRegistry;
+import org.topolab.time.TimeMode;
+
+/** Reads one run's configuration into a {@link RunSetup}, recording every problem it finds. */
+public final class RunParser {
+
+  private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  private static final long MAX_NODES = 50_000_000;
+
+  private final RoleRegistry roles;
+
+  /** A parser that looks roles up in {@code roles}. */
+  public RunParser(RoleRegistry roles) {
+    this.roles = roles;
+  }
+
+  /** The run described by {@code spec}, or null if {@code problems} gained any. */
+  public RunSetup parse(RunSpec spec, Problems problems) {
+    Settings top = new Settings(spec.config().root(), spec.config().root().origin(), "", problems, null);
+    top.string("name", null);
+    top.string("description", "");
+    long seed = top.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
+    TimeMode time = TimeMode.valueOf(top.choice("time", "virtual", List.of("virtual", "real")).toUpperCase());
+    double timeScale = top.number("time-scale", 1.0, 1e-3, 1e6);
+    long duration = top.duration("duration", null, 1);
+    long warmup = top.duration("warmup", 0L, 0);
+    if (warmup >= duration && duration > 0) {
+      top.problem("warmup", "must be shorter than duration");
+      warmup = 0;
+    }
+    Settings metrics = top.object("metrics");
+    long interval = metrics.duration("interval", Math.max(1, duration / 100), 1);
+    metrics.finish();
+    RunWindow window = new RunWindow(warmup, Math.max(duration, 1), interval);
+
+    Settings network = top.object("network");
+    Distribution latency =
+        network.distribution("latency", Settings.Quantity.DURATION, new Distribution.Constant(0));
+    double loss = network.number("loss", 0.0, 0.0, 0.999);
+    network.finish();
+
+    Settings groups = top.object("groups");
+    if (groups.keys().isEmpty()) {
+      problems.add(groups.origin(), "groups", "a scenario needs at least one group");
+    }
+    List<Settings> groupSettings = new ArrayList<>();
+    List<GroupInfo> infos = new ArrayList<>();
+    List<Role> groupRoles = new ArrayList<>();
+    int next = 0;
+    for (String name : groups.keys()) {
+      ConfigValue raw = groups.raw(name);
+      if (raw.valueType() == ConfigValueType.NULL) {
+        continue; // a variant removed this group
+      }
+      if (!GROUP_NAME.matcher(name).matches()) {
+        groups.problem(name, "a group name starts with a letter and has only letters, digits, '-' and '_'");
+      }
+      Settings group = groups.object(name);
+      String roleName = group.string("role", null);
+      long count = group.integer("count", 1L, 1, MAX_NODES);
+      Settings link = group.object("link");
+      LinkSpec linkSpec =
+          new LinkSpec(
+              link.bandwidth("up", Double.POSITIVE_INFINITY),
+              link.bandwidth("down", Double.POSITIVE_INFINITY),
+              link.duration("latency", 0L, 0));
+      link.finish();
+      Role role = null;
+      if (roleName != null) {
+        try {
+          role = roles.find(roleName);
+        } catch (IllegalArgumentException e) {
+          group.problem("role", e.getMessage());
+        }
+      }
+      if ((long) next + count > MAX_NODES) {
+        group.problem("count", "the run would have more than " + MAX_NODES + " nodes");
+        count = 1;
+      }
+      infos.add(new GroupInfo(name, role == null ? String.valueOf(roleName) : role.name(), next, (int) count, linkSpec));
+      groupSettings.add(group);
+      groupRoles.add(role);
+      next += (int) count;
+    }
+    groups.finish();
+    Topology topology = new Topology(infos);
+
+    List<GroupModel> models = new ArrayList<>();
+    for (int i = 0; i < infos.size(); i++) {
+      Settings group = groupSettings.get(i);
+      group.useTopology(topology);
+      Role role = groupRoles.get(i);
+      if (role != null) {
+        models.add(role.configure(new GroupSettings(infos.get(i), group, window)));
+        group.finish();
+      }
+    }
+    top.finish();
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new RunSetup(spec, seed, time, timeScale, window, latency, loss, topology, models);
+  }
+}

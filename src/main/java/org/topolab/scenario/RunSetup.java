@@ -1,0 +1,38 @@
+package org.topolab.scenario;
+
+import java.util.List;
+import org.topolab.distribution.Distribution;
+import org.topolab.node.RunWindow;
+import org.topolab.node.Topology;
+import org.topolab.roles.GroupModel;
+import org.topolab.time.TimeMode;
+
+/**
+ * One run, validated and ready to execute: its settings, its nodes, and a model per group.
+ *
+ * @param spec the run this was read from
+ * @param seed the seed of every random draw
+ * @param time virtual or real time
+ * @param timeScale how much faster than the wall clock real time runs
+ * @param window the measured part of the run
+ * @param latency one-way network latency, in nanoseconds
+ * @param loss probability that a message is lost
+ * @param topology the groups and their node ids
+ * @param models one per group, in the topology's order
+ */
+public record RunSetup(
+    RunSpec spec,
+    long seed,
+    TimeMode time,
+    double timeScale,
+    RunWindow window,
+    Distribution latency,
+    double loss,
+    Topology topology,
+    List<GroupModel> models) {
+
+  /** Simulated time after the end of the workload that the run goes on for work in flight. */
+  public long drainNanos() {
+    return models.stream().mapToLong(GroupModel::drainNanos).max().orElse(0);
+  }
+}

@@ -1,0 +1,198 @@
+package org.topolab.scenario;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.topolab.roles.RoleRegistry;
+
+/**
+ * Reads a scenario file, applies the command line's overrides, expands its variants and sweeps
+ * into runs, and validates every run, reporting all problems at once.
+ */
+public final class ScenarioLoader {
+
+  private final RoleRegistry roles;
+
+  /** A loader that looks roles up in {@code roles}. */
+  public ScenarioLoader(RoleRegistry roles) {
+    this.roles = roles;
+  }
+
+  /**
+   * The experiment in {@code file}, with {@code overrides} ({@code path=value}, as if the file had
+   * said so) applied first.
+   */
+  public Experiment load(Path file, List<String> overrides) throws ScenarioException {
+    String source = file.toString();
+    Problems problems = new Problems(source);
+    if (!Files.isRegularFile(file)) {
+      throw new ScenarioException(List.of(new Problem(source, 0, "", "no such scenario file")));
+    }
+    Config config;
+    try {
+      config = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+      for (String override : overrides) {
+        config = parseOverride(override).withFallback(config);
+      }
+      config = config.resolve();
+    } catch (ConfigException e) {
+      problems.add(e.origin(), "", stripOrigin(e));
+      problems.throwIfAny();
+      throw new IllegalStateException(e);
+    }
+
+    Config base = config.withoutPath("variants").withoutPath("sweep");
+    List<Map.Entry<String, Config>> variants = new ArrayList<>();
+    variants.add(Map.entry("default", base));
+    Settings top = new Settings(config.root(), config.origin(), "", problems, null);
+    Settings variantSettings = top.object("variants");
+    for (String name : variantSettings.keys()) {
+      ConfigValue value = variantSettings.raw(name);
+      if (value.valueType() != ConfigValueType.OBJECT) {
+        variantSettings.problem(name, "a variant is an object of overrides { ... }, found " + Settings.describe(value));
+      } else if (name.equals("default")) {
+        variantSettings.problem(name, "'default' names the scenario as written; give the variant another name");
+      } else {
+        variants.add(Map.entry(name, applyVariant(base, (ConfigObject) value)));
+      }
+    }
+
+    List<Map.Entry<String, ConfigList>> axes = new ArrayList<>();
+    Settings sweep = top.object("sweep");
+    for (String key : sweep.keys()) {
+      ConfigValue value = sweep.raw(key);
+      if (value.valueType() != ConfigValueType.LIST || ((ConfigList) value).isEmpty()) {
+        sweep.problem('"' + key + '"', "a sweep gives a non-empty list of values, such as [10, 100, 1000]");
+        continue;
+      }
+      try {
+        List<String> path = ConfigUtil.splitPath(key);
+        if (path.size() >= 2 && path.get(0).equals("groups")) {
+          Set<String> groupNames = new TreeSet<>();
+          variants.forEach(v -> groupNames.addAll(v.getValue().getObject("groups").keySet()));
+          if (!groupNames.contains(path.get(1))) {
+            sweep.problem('"' + key + '"', "there is no group '" + path.get(1) + "' to sweep over"
+                + Names.hint(path.get(1), groupNames) + " (groups: " + String.join(", ", groupNames) + ")");
+            continue;
+          }
+        }
+        axes.add(Map.entry(key, (ConfigList) value));
+      } catch (ConfigException e) {
+        sweep.problem('"' + key + '"', "not a key path: " + stripOrigin(e));
+      }
+    }
+    problems.throwIfAny();
+
+    List<RunSpec> runs = new ArrayList<>();
+    for (Map<String, ConfigValue> point : points(axes)) {
+      for (Map.Entry<String, Config> variant : variants) {
+        Config run = variant.getValue();
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigValue> entry : point.entrySet()) {
+          run = run.withValue(entry.getKey(), entry.getValue());
+          params.put(entry.getKey(), entry.getValue().unwrapped());
+        }
+        runs.add(new RunSpec(runs.size(), variant.getKey(), params, run));
+      }
+    }
+    String name = base.hasPath("name") ? String.valueOf(base.getValue("name").unwrapped()) : file.getFileName().toString();
+    Experiment experiment = new Experiment(name, file, runs);
+    validate(experiment, problems);
+    return experiment;
+  }
+
+  /** Parses every run of {@code experiment}, so that all problems surface before anything runs. */
+  private void validate(Experiment experiment, Problems problems) throws ScenarioException {
+    RunParser parser = new RunParser(roles);
+    for (RunSpec run : experiment.runs()) {
+      parser.parse(run, problems);
+    }
+    problems.throwIfAny();
+  }
+
+  /** A variant's overrides on top of {@code base}; a group whose role changes is replaced whole. */
+  private static Config applyVariant(Config base, ConfigObject variant) {
+    Config overrides = variant.toConfig();
+    if (overrides.hasPath("groups") && base.hasPath("groups")) {
+      ConfigObject groups = overrides.getObject("groups");
+      for (String group : groups.keySet()) {
+        String path = ConfigUtil.joinPath("groups", group);
+        ConfigValue value = groups.get(group);
+        if (value instanceof ConfigObject object
+            && object.get("role") != null
+            && base.hasPath(path + ".role")
+            && !base.getValue(path + ".role").unwrapped().equals(object.get("role").unwrapped())) {
+          base = base.withoutPath(path);
+        }
+      }
+    }
+    return overrides.withFallback(base);
+  }
+
+  /** Every combination of the axes' values, first axis outermost; one empty point if none. */
+  private static List<Map<String, ConfigValue>> points(List<Map.Entry<String, ConfigList>> axes) {
+    List<Map<String, ConfigValue>> points = new ArrayList<>();
+    points.add(new LinkedHashMap<>());
+    for (Map.Entry<String, ConfigList> axis : axes) {
+      List<Map<String, ConfigValue>> next = new ArrayList<>();
+      for (Map<String, ConfigValue> point : points) {
+        for (ConfigValue value : axis.getValue()) {
+          Map<String, ConfigValue> extended = new LinkedHashMap<>(point);
+          extended.put(axis.getKey(), value);
+          next.add(extended);
+        }
+      }
+      points = next;
+    }
+    return points;
+  }
+
+  private static Config parseOverride(String override) {
+    int equals = override.indexOf('=');
+    if (equals <= 0) {
+      throw new IllegalArgumentException("--set expects path=value, such as groups.clients.count=50; got '" + override + "'");
+    }
+    String path = override.substring(0, equals).strip();
+    String value = override.substring(equals + 1).strip();
+    String origin = "--set " + override;
+    ConfigParseOptions options = ConfigParseOptions.defaults().setOriginDescription(origin);
+    try {
+      ConfigUtil.splitPath(path);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("--set " + override + ": '" + path + "' is not a key path");
+    }
+    try {
+      return ConfigFactory.parseString(path + " = " + value, options);
+    } catch (ConfigException e) {
+      // Not HOCON on its own (say, a string with special characters): take it as text.
+      return ConfigFactory.empty(origin).withValue(path, ConfigValueFactory.fromAnyRef(value, origin));
+    }
+  }
+
+  private static String stripOrigin(ConfigException e) {
+    String message = e.getMessage();
+    if (e.origin() != null) {
+      String prefix = e.origin().description() + ": ";
+      if (message.startsWith(prefix)) {
+        message = message.substring(prefix.length());
+      }
+    }
+    return message;
+  }
+}

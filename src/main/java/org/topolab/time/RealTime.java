@@ -1,0 +1,107 @@
+package org.topolab.time;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * Wall-clock time, optionally scaled: with a scale of 10, one simulated second takes a tenth of a
+ * real second. The clock stands at zero until {@link #start()}; timers set before then count from
+ * the start, so that no node acts before all nodes exist.
+ */
+public final class RealTime implements SimTime, AutoCloseable {
+
+  private final double scale;
+  private final ScheduledThreadPoolExecutor timers;
+  private final AtomicLong fired = new AtomicLong();
+  private final List<Runnable> held = new ArrayList<>();
+  private volatile long startNanos;
+  private volatile boolean started;
+
+  /** A clock that runs {@code scale} times faster than the wall clock. */
+  public RealTime(double scale) {
+    if (!(scale > 0)) {
+      throw new IllegalArgumentException("time-scale must be above 0, was " + scale);
+    }
+    this.scale = scale;
+    this.timers =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "topolab-real-time");
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.timers.setRemoveOnCancelPolicy(true);
+  }
+
+  @Override
+  public long now() {
+    return started ? (long) ((System.nanoTime() - startNanos) * scale) : 0;
+  }
+
+  @Override
+  public long events() {
+    return fired.get();
+  }
+
+  @Override
+  public void schedule(long delayNanos, Runnable action) {
+    long delay = Math.max(0, delayNanos);
+    Runnable counted =
+        () -> {
+          fired.incrementAndGet();
+          action.run();
+        };
+    synchronized (held) {
+      if (!started) {
+        held.add(() -> submit(delay, counted));
+        return;
+      }
+    }
+    submit(delay, counted);
+  }
+
+  @Override
+  public <T> void tell(long delayNanos, ActorRef<T> target, T message) {
+    schedule(delayNanos, () -> target.tell(message));
+  }
+
+  private void submit(long delayNanos, Runnable action) {
+    if (!timers.isShutdown()) {
+      timers.schedule(action, (long) (delayNanos / scale), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Starts the clock at zero and releases the timers set so far. */
+  public void start() {
+    synchronized (held) {
+      startNanos = System.nanoTime();
+      started = true;
+      held.forEach(Runnable::run);
+      held.clear();
+    }
+  }
+
+  /** Blocks the calling thread until the clock reads at least {@code time}. */
+  public void awaitTime(long time) throws InterruptedException {
+    long remaining;
+    while ((remaining = time - now()) > 0) {
+      TimeUnit.NANOSECONDS.sleep(Math.max(1, (long) (remaining / scale)));
+    }
+  }
+
+  /** Stops the timer thread; pending timers are dropped. */
+  @Override
+  public void close() {
+    timers.shutdownNow();
+    try {
+      timers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

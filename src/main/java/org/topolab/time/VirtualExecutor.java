@@ -1,0 +1,143 @@
+package org.topolab.time;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The executor behind the virtual-time dispatcher: actor mailboxes queue here and run only when
+ * the thread that drives virtual time drains the queue.
+ *
+ * <p>While a run is attached, tasks from the driving thread run in submission order, which is what
+ * makes a run deterministic. Tasks from any other thread (Pekko's own housekeeping) are taken in at
+ * the next drain; outside a run they go to a common pool so that nothing can hang on them.
+ */
+public final class VirtualExecutor extends AbstractExecutorService {
+
+  private static final Map<String, VirtualExecutor> REGISTRY = new ConcurrentHashMap<>();
+
+  private final String key;
+  private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+  private final LinkedBlockingQueue<Runnable> foreign = new LinkedBlockingQueue<>();
+  private volatile Thread driver;
+
+  private VirtualExecutor(String key) {
+    this.key = key;
+  }
+
+  /** A new executor, registered so that the dispatcher configured with {@link #key()} finds it. */
+  public static VirtualExecutor register() {
+    VirtualExecutor executor = new VirtualExecutor(UUID.randomUUID().toString());
+    REGISTRY.put(executor.key, executor);
+    return executor;
+  }
+
+  static VirtualExecutor lookup(String key) {
+    VirtualExecutor executor = REGISTRY.get(key);
+    if (executor == null) {
+      throw new IllegalStateException("no virtual executor registered as " + key);
+    }
+    return executor;
+  }
+
+  /** The key that a dispatcher's {@code virtual-executor-key} setting names. */
+  public String key() {
+    return key;
+  }
+
+  /** Removes this executor from the registry once its actor system has terminated. */
+  public void unregister() {
+    REGISTRY.remove(key);
+  }
+
+  /** Makes the calling thread the one that runs tasks, until {@link #detach()}. */
+  public synchronized void attach() {
+    driver = Thread.currentThread();
+  }
+
+  /** Ends the run: tasks arriving later run on a common pool. */
+  public synchronized void detach() {
+    drain();
+    driver = null;
+  }
+
+  @Override
+  public void execute(Runnable task) {
+    if (Thread.currentThread() == driver) {
+      ready.add(task);
+      return;
+    }
+    synchronized (this) {
+      if (driver != null) {
+        foreign.add(task);
+        return;
+      }
+    }
+    ForkJoinPool.commonPool().execute(task);
+  }
+
+  /** Runs ready tasks, and the tasks they submit, until none is left. */
+  void drain() {
+    while (true) {
+      Runnable task = ready.poll();
+      if (task == null) {
+        task = foreign.poll();
+        if (task == null) {
+          return;
+        }
+      }
+      task.run();
+    }
+  }
+
+  /**
+   * Drains until {@code condition} holds, waiting for tasks from other threads in between: Pekko
+   * creates a top-level actor from its guardian's thread, so the first task of a run comes from
+   * there.
+   */
+  void drainUntil(java.util.function.BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    drain();
+    while (!condition.getAsBoolean()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new IllegalStateException("the run's actors did not start within " + timeoutMillis + " ms");
+      }
+      Runnable task = foreign.poll(Math.min(left, 50_000_000), TimeUnit.NANOSECONDS);
+      if (task != null) {
+        task.run();
+      }
+      drain();
+    }
+  }
+
+  // The dispatcher may shut its executor down when idle and ask for it again: it stays usable.
+  @Override
+  public void shutdown() {}
+
+  @Override
+  public List<Runnable> shutdownNow() {
+    return List.of();
+  }
+
+  @Override
+  public boolean isShutdown() {
+    return false;
+  }
+
+  @Override
+  public boolean isTerminated() {
+    return false;
+  }
+
+  @Override
+  public boolean awaitTermination(long timeout, TimeUnit unit) {
+    return true;
+  }
+}
