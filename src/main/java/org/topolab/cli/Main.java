@@ -29,9 +29,14 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code: 0 ok, 1 run failed, 2 bad usage or scenario. */
   public static int execute(String... args) {
+    return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with its output and errors going to {@code out} and {@code err}. */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     // Start logging before Pekko does, from one thread: otherwise SLF4J replays early calls with a warning.
     org.slf4j.LoggerFactory.getILoggerFactory();
-    return new CommandLine(new Main()).execute(args);
+    return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
   }
 
   @Override
