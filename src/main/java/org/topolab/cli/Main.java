@@ -34,8 +34,6 @@ public final class Main implements Runnable {
 
   /** Runs the command line with its output and errors going to {@code out} and {@code err}. */
   public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    // Start logging before Pekko does, from one thread: otherwise SLF4J replays early calls with a warning.
-    org.slf4j.LoggerFactory.getILoggerFactory();
     return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
   }
 

@@ -28,8 +28,6 @@ import org.topolab.time.VirtualTime;
  */
 public final class LocalDeployment implements Deployment {
 
-  private static final String VIRTUAL_DISPATCHER = "topolab.virtual-dispatcher";
-
   private final VirtualExecutor executor = VirtualExecutor.register();
   private final ActorSystem<Void> system;
   private int runs;
@@ -37,9 +35,9 @@ public final class LocalDeployment implements Deployment {
 
   /** A deployment whose actor system reads {@code config} (usually application.conf). */
   public LocalDeployment(Config config) {
-    Config virtual =
-        ConfigFactory.parseString(VIRTUAL_DISPATCHER + ".virtual-executor-key = \"" + executor.key() + "\"");
-    this.system = ActorSystem.create(Behaviors.empty(), "topolab", virtual.withFallback(config));
+    // Start logging from this thread before Pekko's threads do: otherwise SLF4J warns that it replayed calls.
+    org.slf4j.LoggerFactory.getILoggerFactory();
+    this.system = ActorSystem.create(Behaviors.empty(), "topolab", executor.configure(config));
   }
 
   /** A deployment with the default configuration. */
@@ -66,7 +64,7 @@ public final class LocalDeployment implements Deployment {
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         ActorRef<World.Command> world =
             system.systemActorOf(
-                World.create(context, run.models(), ready, stopped), name, DispatcherSelector.fromConfig(VIRTUAL_DISPATCHER));
+                World.create(context, run.models(), ready, stopped), name, DispatcherSelector.fromConfig(VirtualExecutor.DISPATCHER));
         time.runReadyUntil(ready::isDone);
         readyProbe.run();
         time.runUntil(limit);

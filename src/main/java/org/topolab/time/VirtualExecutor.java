@@ -51,6 +51,15 @@ public final class VirtualExecutor extends AbstractExecutorService {
     return key;
   }
 
+  /** The dispatcher whose actors run on virtual time, as {@code DispatcherSelector.fromConfig} names it. */
+  public static final String DISPATCHER = "topolab.virtual-dispatcher";
+
+  /** Configuration that points {@link #DISPATCHER} at this executor, on top of {@code config}. */
+  public com.typesafe.config.Config configure(com.typesafe.config.Config config) {
+    return com.typesafe.config.ConfigFactory.parseString(DISPATCHER + ".virtual-executor-key = \"" + key + "\"")
+        .withFallback(config);
+  }
+
   /** Removes this executor from the registry once its actor system has terminated. */
   public void unregister() {
     REGISTRY.remove(key);
