@@ -20,11 +20,11 @@ public final class VirtualTime implements SimTime {
   private long sequence;
   private long fired;
 
-  // A binary heap kept in parallel arrays: no event object is allocated per timer.
-  private long[] times = new long[1024];
-  private long[] sequences = new long[1024];
-  private Object[] targets = new Object[1024];
-  private Object[] messages = new Object[1024];
+  // A 4-ary heap: entry i has its time and sequence number at keys[2i], keys[2i+1] and its target
+  // and message at items[2i], items[2i+1]. No event object is allocated per timer, and the four
+  // children of an entry share one cache line of keys, which matters with a million timers queued.
+  private long[] keys = new long[2048];
+  private Object[] items = new Object[2048];
   private int size;
 
   /** A clock at zero whose actors run on {@code executor}. */
@@ -68,10 +68,10 @@ public final class VirtualTime implements SimTime {
    */
   public void runUntil(long limitNanos) {
     executor.drain();
-    while (size > 0 && times[0] <= limitNanos) {
-      now = times[0];
-      Object target = targets[0];
-      Object message = messages[0];
+    while (size > 0 && keys[0] <= limitNanos) {
+      now = keys[0];
+      Object target = items[0];
+      Object message = items[1];
       pop();
       fired++;
       if (message == RUNNABLE) {
@@ -98,18 +98,15 @@ public final class VirtualTime implements SimTime {
   }
 
   private void push(long time, Object target, Object message) {
-    if (size == times.length) {
-      int capacity = size * 2;
-      times = Arrays.copyOf(times, capacity);
-      sequences = Arrays.copyOf(sequences, capacity);
-      targets = Arrays.copyOf(targets, capacity);
-      messages = Arrays.copyOf(messages, capacity);
+    if (2 * size == keys.length) {
+      keys = Arrays.copyOf(keys, keys.length * 2);
+      items = Arrays.copyOf(items, items.length * 2);
     }
     long seq = sequence++;
     int i = size++;
     while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (!before(time, seq, times[parent], sequences[parent])) {
+      int parent = (i - 1) >>> 2;
+      if (!before(time, seq, keys[2 * parent], keys[2 * parent + 1])) {
         break;
       }
       move(parent, i);
@@ -120,28 +117,33 @@ public final class VirtualTime implements SimTime {
 
   private void pop() {
     int last = --size;
-    long time = times[last];
-    long seq = sequences[last];
-    Object target = targets[last];
-    Object message = messages[last];
-    targets[last] = null;
-    messages[last] = null;
+    long time = keys[2 * last];
+    long seq = keys[2 * last + 1];
+    Object target = items[2 * last];
+    Object message = items[2 * last + 1];
+    items[2 * last] = null;
+    items[2 * last + 1] = null;
     if (last == 0) {
       return;
     }
     int i = 0;
-    int half = last >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < last && before(times[right], sequences[right], times[child], sequences[child])) {
-        child = right;
-      }
-      if (!before(times[child], sequences[child], time, seq)) {
+    while (true) {
+      int first = 4 * i + 1;
+      if (first >= last) {
         break;
       }
-      move(child, i);
-      i = child;
+      int best = first;
+      int end = Math.min(first + 4, last);
+      for (int child = first + 1; child < end; child++) {
+        if (before(keys[2 * child], keys[2 * child + 1], keys[2 * best], keys[2 * best + 1])) {
+          best = child;
+        }
+      }
+      if (!before(keys[2 * best], keys[2 * best + 1], time, seq)) {
+        break;
+      }
+      move(best, i);
+      i = best;
     }
     set(i, time, seq, target, message);
   }
@@ -151,13 +153,13 @@ public final class VirtualTime implements SimTime {
   }
 
   private void move(int from, int to) {
-    set(to, times[from], sequences[from], targets[from], messages[from]);
+    set(to, keys[2 * from], keys[2 * from + 1], items[2 * from], items[2 * from + 1]);
   }
 
   private void set(int i, long time, long seq, Object target, Object message) {
-    times[i] = time;
-    sequences[i] = seq;
-    targets[i] = target;
-    messages[i] = message;
+    keys[2 * i] = time;
+    keys[2 * i + 1] = seq;
+    items[2 * i] = target;
+    items[2 * i + 1] = message;
   }
 }

@@ -1,6 +1,8 @@
 package org.topolab.roles.clientserver;
 
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -19,15 +21,17 @@ import org.topolab.node.NodeContext;
 public final class Client extends AbstractBehavior<Client.Command> {
 
   /** What a client receives. */
-  public sealed interface Command permits Response, Send, Timeout {}
+  public sealed interface Command permits Response, Send, CheckTimeouts {}
 
   /** Time to send the next request. */
   private enum Send implements Command {
     INSTANCE
   }
 
-  /** Request {@code id} has waited long enough. */
-  private record Timeout(long id) implements Command {}
+  /** The oldest outstanding request may have waited long enough. */
+  private enum CheckTimeouts implements Command {
+    INSTANCE
+  }
 
   /**
    * How a client behaves.
@@ -54,8 +58,11 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private final NodeContext node;
   private final Spec spec;
   private final ClientMetrics metrics;
-  // Outstanding requests: id -> time sent. Few at a time, so created on first use.
-  private HashMap<Long, Long> outstanding;
+  // Outstanding requests, id -> time sent, oldest first: since every request waits the same
+  // timeout, the oldest is the next to expire, and one timer for it is enough (one pending timer
+  // per client rather than one per request). Created on first use.
+  private LinkedHashMap<Long, Long> outstanding;
+  private boolean timerSet;
   private long nextId;
 
   private Client(ActorContext<Command> context, NodeContext node, Spec spec, ClientMetrics metrics) {
@@ -80,7 +87,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
     return newReceiveBuilder()
         .onMessage(Send.class, send -> onSend())
         .onMessage(Response.class, this::onResponse)
-        .onMessage(Timeout.class, this::onTimeout)
+        .onMessage(CheckTimeouts.class, check -> onCheckTimeouts())
         .build();
   }
 
@@ -103,12 +110,14 @@ public final class Client extends AbstractBehavior<Client.Command> {
     long id = nextId++;
     long key = node.random().nextLong(spec.keys());
     if (outstanding == null) {
-      outstanding = new HashMap<>(4);
+      outstanding = new LinkedHashMap<>(4);
     }
     outstanding.put(id, now);
     metrics.sent(now);
     node.send(to, new Request(node.id(), id, key, spec.requestBytes(), spec.responseBytes()));
-    node.after(spec.timeoutNanos(), getContext().getSelf(), new Timeout(id));
+    if (!timerSet) {
+      setTimer(now, now);
+    }
     if (spec.interval() != null) {
       node.after(spec.interval().sampleLong(node.random()), getContext().getSelf(), Send.INSTANCE);
     }
@@ -124,13 +133,27 @@ public final class Client extends AbstractBehavior<Client.Command> {
     return this;
   }
 
-  private Behavior<Command> onTimeout(Timeout timeout) {
-    Long sentAt = outstanding.remove(timeout.id());
-    if (sentAt != null) {
+  private Behavior<Command> onCheckTimeouts() {
+    timerSet = false;
+    long now = node.now();
+    Iterator<Map.Entry<Long, Long>> oldestFirst = outstanding.entrySet().iterator();
+    while (oldestFirst.hasNext()) {
+      long sentAt = oldestFirst.next().getValue();
+      if (sentAt + spec.timeoutNanos() > now) {
+        setTimer(sentAt, now);
+        break;
+      }
+      oldestFirst.remove();
       metrics.timedOut(sentAt);
       thinkThenSend();
     }
     return this;
+  }
+
+  /** Sets the timer for when the request sent at {@code sentAt} expires. */
+  private void setTimer(long sentAt, long now) {
+    timerSet = true;
+    node.after(sentAt + spec.timeoutNanos() - now, getContext().getSelf(), CheckTimeouts.INSTANCE);
   }
 
   private void thinkThenSend() {
