@@ -71,7 +71,7 @@ public final class LocalDeployment implements Deployment {
         time.advanceTo(run.window().endNanos());
         world.tell(World.Stop.INSTANCE);
         time.runReadyUntil(stopped::isDone);
-        return stats(context, time.events(), time.now(), wallStart);
+        return stats(context, time.events(), time.now(), wallStart, 0, 0);
       } finally {
         executor.detach();
       }
@@ -88,7 +88,7 @@ public final class LocalDeployment implements Deployment {
       time.awaitTime(limit);
       world.tell(World.Stop.INSTANCE);
       stopped.get(2, TimeUnit.MINUTES);
-      return stats(context, time.events(), time.now(), wallStart);
+      return stats(context, time.events(), time.now(), wallStart, time.meanLagNanos(), time.maxLagNanos());
     }
   }
 
@@ -104,12 +104,13 @@ public final class LocalDeployment implements Deployment {
     return new RunContext(time, network, run.topology(), run.window(), run.seed());
   }
 
-  private static RunStats stats(RunContext context, long events, long simulated, long wallStart) {
+  private static RunStats stats(
+      RunContext context, long events, long simulated, long wallStart, double meanLag, long maxLag) {
     NodeTraffic[] traffic = new NodeTraffic[context.network().size()];
     for (int i = 0; i < traffic.length; i++) {
       traffic[i] = context.network().traffic(i);
     }
-    return new RunStats(events, simulated, System.nanoTime() - wallStart, traffic);
+    return new RunStats(events, simulated, System.nanoTime() - wallStart, traffic, meanLag, maxLag);
   }
 
   @Override

@@ -9,5 +9,8 @@ import org.topolab.network.NodeTraffic;
  * @param simulatedNanos simulated time the run reached
  * @param wallNanos wall-clock time it took
  * @param traffic each node's network counters, by node id
+ * @param meanLagNanos in real time, how late timers fired on average (simulated ns); 0 in virtual time
+ * @param maxLagNanos in real time, the latest a timer fired (simulated ns); 0 in virtual time
  */
-public record RunStats(long events, long simulatedNanos, long wallNanos, NodeTraffic[] traffic) {}
+public record RunStats(
+    long events, long simulatedNanos, long wallNanos, NodeTraffic[] traffic, double meanLagNanos, long maxLagNanos) {}

@@ -9,6 +9,7 @@ import org.topolab.network.NodeTraffic;
 import org.topolab.node.GroupInfo;
 import org.topolab.roles.GroupModel;
 import org.topolab.scenario.RunSetup;
+import org.topolab.time.TimeMode;
 
 /** Turns one finished run into its entry of report.json and its row of the console summary. */
 public final class RunReport {
@@ -32,6 +33,12 @@ public final class RunReport {
     engine.put("events", stats.events());
     engine.put("simulated-seconds", Json.seconds(stats.simulatedNanos()));
     engine.put("wall-seconds", Json.round(stats.wallNanos() / 1e9, 3));
+    if (run.time() == TimeMode.REAL) {
+      // How far the machine fell behind the scaled clock: large values mean time-scale is too high.
+      ObjectNode lag = engine.putObject("timer-lag-ms");
+      lag.put("mean", Json.millis(stats.meanLagNanos()));
+      lag.put("max", Json.millis(stats.maxLagNanos()));
+    }
     ObjectNode groups = out.putObject("groups");
     List<GroupInfo> infos = run.topology().groups();
     for (int g = 0; g < infos.size(); g++) {
@@ -52,6 +59,9 @@ public final class RunReport {
     run.spec().params().forEach((key, value) -> row.put(shortKey(key), String.valueOf(value)));
     for (GroupModel model : run.models()) {
       model.summarize(row);
+    }
+    if (run.time() == TimeMode.REAL) {
+      row.put("lag ms", String.format("%.1f", stats.meanLagNanos() / 1e6));
     }
     row.put("wall s", String.format("%.2f", stats.wallNanos() / 1e9));
     return row;

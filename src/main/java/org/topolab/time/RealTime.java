@@ -17,6 +17,8 @@ public final class RealTime implements SimTime, AutoCloseable {
   private final double scale;
   private final ScheduledThreadPoolExecutor timers;
   private final AtomicLong fired = new AtomicLong();
+  private final AtomicLong lagSum = new AtomicLong();
+  private final AtomicLong lagMax = new AtomicLong();
   private final List<Runnable> held = new ArrayList<>();
   private volatile long startNanos;
   private volatile boolean started;
@@ -51,18 +53,13 @@ public final class RealTime implements SimTime, AutoCloseable {
   @Override
   public void schedule(long delayNanos, Runnable action) {
     long delay = Math.max(0, delayNanos);
-    Runnable counted =
-        () -> {
-          fired.incrementAndGet();
-          action.run();
-        };
     synchronized (held) {
       if (!started) {
-        held.add(() -> submit(delay, counted));
+        held.add(() -> submit(delay, delay, action));
         return;
       }
     }
-    submit(delay, counted);
+    submit(now() + delay, delay, action);
   }
 
   @Override
@@ -70,10 +67,33 @@ public final class RealTime implements SimTime, AutoCloseable {
     schedule(delayNanos, () -> target.tell(message));
   }
 
-  private void submit(long delayNanos, Runnable action) {
-    if (!timers.isShutdown()) {
-      timers.schedule(action, (long) (delayNanos / scale), TimeUnit.NANOSECONDS);
+  private void submit(long due, long delayNanos, Runnable action) {
+    if (timers.isShutdown()) {
+      return;
     }
+    Runnable measured =
+        () -> {
+          long lag = Math.max(0, now() - due);
+          fired.incrementAndGet();
+          lagSum.addAndGet(lag);
+          lagMax.accumulateAndGet(lag, Math::max);
+          action.run();
+        };
+    timers.schedule(measured, (long) (delayNanos / scale), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Mean simulated nanoseconds by which timers fired late: how far the machine fell behind the
+   * scaled clock. Near zero means the run kept up; large means the time scale is too high.
+   */
+  public double meanLagNanos() {
+    long count = fired.get();
+    return count == 0 ? 0 : (double) lagSum.get() / count;
+  }
+
+  /** The largest simulated lag of a timer, in nanoseconds. */
+  public long maxLagNanos() {
+    return lagMax.get();
   }
 
   /** Starts the clock at zero and releases the timers set so far. */
