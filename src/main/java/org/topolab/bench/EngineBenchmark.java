@@ -82,7 +82,7 @@ public final class EngineBenchmark {
           ready[1] = System.nanoTime();
         });
         long start = System.nanoTime();
-        RunStats stats = deployment.execute(setup);
+        RunStats stats = deployment.execute(setup, now -> {});
         long end = start + stats.wallNanos();
         int nodes = setup.topology().size();
         double runSeconds = (end - ready[1]) / 1e9;

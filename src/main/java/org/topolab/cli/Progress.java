@@ -10,6 +10,8 @@ final class Progress implements ExperimentRunner.Listener {
   private final PrintWriter out;
   private final boolean terminal;
   private boolean shown;
+  private String current = "";
+  private long lastPrint;
 
   Progress(PrintWriter out, boolean terminal) {
     this.out = out;
@@ -18,10 +20,21 @@ final class Progress implements ExperimentRunner.Listener {
 
   @Override
   public void starting(int number, int total, RunSpec run) {
+    current = "[" + number + "/" + total + "] " + run.label();
     if (terminal) {
-      out.print("\r\033[K[" + number + "/" + total + "] " + run.label());
+      out.print("\r\033[K" + current);
       out.flush();
       shown = true;
+    }
+  }
+
+  @Override
+  public void progress(long simulatedNanos) {
+    long wall = System.nanoTime();
+    if (terminal && wall - lastPrint > 200_000_000L) {
+      lastPrint = wall;
+      out.printf("\r\033[K%s  simulated %.1f s", current, simulatedNanos / 1e9);
+      out.flush();
     }
   }
 

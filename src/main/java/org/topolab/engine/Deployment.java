@@ -1,5 +1,6 @@
 package org.topolab.engine;
 
+import java.util.function.LongConsumer;
 import org.topolab.scenario.RunSetup;
 
 /**
@@ -8,8 +9,11 @@ import org.topolab.scenario.RunSetup;
  */
 public interface Deployment extends AutoCloseable {
 
-  /** Runs {@code run} to its end and returns what the engine measured. */
-  RunStats execute(RunSetup run) throws Exception;
+  /**
+   * Runs {@code run} to its end and returns what the engine measured; {@code progress} is told
+   * the simulated time reached, now and then.
+   */
+  RunStats execute(RunSetup run, LongConsumer progress) throws Exception;
 
   /** Releases the actor system and every thread the deployment started. */
   @Override

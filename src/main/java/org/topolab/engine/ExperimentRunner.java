@@ -21,6 +21,9 @@ public final class ExperimentRunner {
   public interface Listener {
     /** Run {@code number} of {@code total} (from 1) is about to start. */
     void starting(int number, int total, RunSpec run);
+
+    /** The current run has reached {@code simulatedNanos} of simulated time. */
+    default void progress(long simulatedNanos) {}
   }
 
   /**
@@ -52,7 +55,7 @@ public final class ExperimentRunner {
       if (setup == null) {
         throw new ScenarioException(problems.list());
       }
-      RunStats stats = deployment.execute(setup);
+      RunStats stats = deployment.execute(setup, listener::progress);
       runs.add(RunReport.json(setup, stats));
       rows.add(RunReport.row(setup, stats));
     }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -51,7 +52,7 @@ public final class LocalDeployment implements Deployment {
   }
 
   @Override
-  public RunStats execute(RunSetup run) throws Exception {
+  public RunStats execute(RunSetup run, LongConsumer progress) throws Exception {
     long wallStart = System.nanoTime();
     long limit = run.window().endNanos() + run.drainNanos();
     String name = "run-" + (++runs);
@@ -67,7 +68,7 @@ public final class LocalDeployment implements Deployment {
                 World.create(context, run.models(), ready, stopped), name, DispatcherSelector.fromConfig(VirtualExecutor.DISPATCHER));
         time.runReadyUntil(ready::isDone);
         readyProbe.run();
-        time.runUntil(limit);
+        time.runUntil(limit, progress);
         time.advanceTo(run.window().endNanos());
         world.tell(World.Stop.INSTANCE);
         time.runReadyUntil(stopped::isDone);
@@ -85,7 +86,7 @@ public final class LocalDeployment implements Deployment {
       ready.get(2, TimeUnit.MINUTES);
       readyProbe.run();
       time.start();
-      time.awaitTime(limit);
+      time.awaitTime(limit, progress);
       world.tell(World.Stop.INSTANCE);
       stopped.get(2, TimeUnit.MINUTES);
       return stats(context, time.events(), time.now(), wallStart, time.meanLagNanos(), time.maxLagNanos());

@@ -106,11 +106,15 @@ public final class RealTime implements SimTime, AutoCloseable {
     }
   }
 
-  /** Blocks the calling thread until the clock reads at least {@code time}. */
-  public void awaitTime(long time) throws InterruptedException {
+  /**
+   * Blocks the calling thread until the clock reads at least {@code time}, telling {@code
+   * progress} the clock about every 200 ms of wall time.
+   */
+  public void awaitTime(long time, java.util.function.LongConsumer progress) throws InterruptedException {
     long remaining;
     while ((remaining = time - now()) > 0) {
-      TimeUnit.NANOSECONDS.sleep(Math.max(1, (long) (remaining / scale)));
+      TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(200_000_000L, (long) (remaining / scale))));
+      progress.accept(now());
     }
   }
 

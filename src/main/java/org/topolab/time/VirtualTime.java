@@ -67,8 +67,16 @@ public final class VirtualTime implements SimTime {
    * the clock ends at the last event fired.
    */
   public void runUntil(long limitNanos) {
+    runUntil(limitNanos, now -> {});
+  }
+
+  /** As {@link #runUntil(long)}, telling {@code progress} the clock every 65,536 events. */
+  public void runUntil(long limitNanos, java.util.function.LongConsumer progress) {
     executor.drain();
     while (size > 0 && keys[0] <= limitNanos) {
+      if ((fired & 0xFFFF) == 0) {
+        progress.accept(now);
+      }
       now = keys[0];
       Object target = items[0];
       Object message = items[1];
