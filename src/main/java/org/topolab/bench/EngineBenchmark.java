@@ -24,22 +24,36 @@ import org.topolab.scenario.ScenarioLoader;
  */
 public final class EngineBenchmark {
 
+  private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private EngineBenchmark() {}
 
   /** One measurement. */
-  public record Result(int clients, int nodes, long events, double simulatedSeconds, double spawnSeconds, double runSeconds, double eventsPerSecond, double bytesPerNode) {}
+  public record Result(
+      int clients,
+      int nodes,
+      long events,
+      double simulatedSeconds,
+      double spawnSeconds,
+      double runSeconds,
+      double eventsPerSecond,
+      double cpuSeconds,
+      double eventsPerCpuSecond,
+      double bytesPerNode) {}
 
   /** Measures each size in {@code clients} and prints a table; writes JSON too if {@code json} is set. */
   public static void run(List<Integer> clients, int seconds, PrintWriter out, Path json) throws Exception {
     out.printf("topolab engine benchmark, virtual time, JDK %s, %d cores, max heap %d MB%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-    out.printf("%9s %7s %11s %8s %8s %14s %10s%n", "clients", "nodes", "events", "spawn s", "run s", "events/s", "bytes/node");
+    out.printf("%9s %7s %11s %8s %8s %12s %8s %14s %10s%n",
+        "clients", "nodes", "events", "spawn s", "run s", "events/s", "cpu s", "events/cpu-s", "bytes/node");
     out.flush();
     ArrayNode results = Json.MAPPER.createArrayNode();
     for (int count : clients) {
       Result result = measure(count, seconds);
-      out.printf("%9d %7d %11d %8.2f %8.2f %,14.0f %10.0f%n", result.clients(), result.nodes(), result.events(),
-          result.spawnSeconds(), result.runSeconds(), result.eventsPerSecond(), result.bytesPerNode());
+      out.printf("%9d %7d %11d %8.2f %8.2f %,12.0f %8.2f %,14.0f %10.0f%n", result.clients(), result.nodes(),
+          result.events(), result.spawnSeconds(), result.runSeconds(), result.eventsPerSecond(), result.cpuSeconds(),
+          result.eventsPerCpuSecond(), result.bytesPerNode());
       out.flush();
       results.add(Json.MAPPER.valueToTree(result));
     }
@@ -76,18 +90,23 @@ public final class EngineBenchmark {
       RunSetup setup = new RunParser(roles).parse(experiment.runs().get(0), new Problems(file.toString()));
       try (LocalDeployment deployment = new LocalDeployment()) {
         long heapBefore = usedHeap();
-        long[] ready = new long[2];
+        long[] ready = new long[3];
         deployment.onReady(() -> {
           ready[0] = usedHeap();
           ready[1] = System.nanoTime();
+          ready[2] = THREADS.getCurrentThreadCpuTime();
         });
         long start = System.nanoTime();
         RunStats stats = deployment.execute(setup, now -> {});
+        // The simulation runs on this thread: its CPU time is the time on one core, whatever else
+        // the machine is doing (garbage collection runs on other threads and is not in it).
+        double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - ready[2]) / 1e9;
         long end = start + stats.wallNanos();
         int nodes = setup.topology().size();
         double runSeconds = (end - ready[1]) / 1e9;
         return new Result(clients, nodes, stats.events(), stats.simulatedNanos() / 1e9, (ready[1] - start) / 1e9,
-            runSeconds, stats.events() / runSeconds, (double) (ready[0] - heapBefore) / nodes);
+            runSeconds, stats.events() / runSeconds, cpuSeconds, stats.events() / cpuSeconds,
+            (double) (ready[0] - heapBefore) / nodes);
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the benchmark's scenario: " + e.getMessage(), e);

@@ -71,35 +71,50 @@ public final class Network {
       flight = latency.sampleLong(source.random);
     }
     flight += source.link.latencyNanos() + target.link.latencyNanos();
-    long arrives = leaves + flight;
-    if (target.link.downBitsPerSecond() == Double.POSITIVE_INFINITY) {
-      // Nothing can queue on an unlimited downlink: deliver on arrival, one event fewer.
-      time.schedule(arrives - now, () -> deliver(to, target, bytes, message));
-    } else {
-      time.schedule(arrives - now, () -> receive(to, target, bytes, message));
-    }
+    time.schedule(leaves + flight - now, new Transit(to, target, bytes, message));
   }
 
-  private void receive(int to, NodePort target, long bytes, NetMessage message) {
-    long now = time.now();
-    long received;
-    synchronized (target) {
-      received = target.reserveDown(now, bytes);
-    }
-    if (received == now) {
-      deliver(to, target, bytes, message);
-    } else {
-      time.schedule(received - now, () -> deliver(to, target, bytes, message));
-    }
-  }
+  /**
+   * A message on its way: it first reaches the receiver's downlink, then, once it has queued and
+   * crossed it, the receiver. One object serves both stages.
+   */
+  private final class Transit implements Runnable {
+    private final int to;
+    private final NodePort target;
+    private final long bytes;
+    private final NetMessage message;
+    private boolean crossedDownlink;
 
-  private void deliver(int to, NodePort target, long bytes, NetMessage message) {
-    synchronized (target) {
-      target.delivered(bytes);
+    Transit(int to, NodePort target, long bytes, NetMessage message) {
+      this.to = to;
+      this.target = target;
+      this.bytes = bytes;
+      this.message = message;
+      // Nothing queues on an unlimited downlink: deliver on arrival, one event fewer.
+      this.crossedDownlink = target.link.downBitsPerSecond() == Double.POSITIVE_INFINITY;
     }
-    @SuppressWarnings("unchecked")
-    ActorRef<Object> ref = (ActorRef<Object>) directory[to];
-    ref.tell(message);
+
+    @Override
+    public void run() {
+      if (!crossedDownlink) {
+        crossedDownlink = true;
+        long now = time.now();
+        long received;
+        synchronized (target) {
+          received = target.reserveDown(now, bytes);
+        }
+        if (received > now) {
+          time.schedule(received - now, this);
+          return;
+        }
+      }
+      synchronized (target) {
+        target.delivered(bytes);
+      }
+      @SuppressWarnings("unchecked")
+      ActorRef<Object> ref = (ActorRef<Object>) directory[to];
+      ref.tell(message);
+    }
   }
 
   /** What node {@code id} has sent and received so far. */
