@@ -89,7 +89,6 @@ public final class EngineBenchmark {
       Experiment experiment = new ScenarioLoader(roles).load(file, List.of());
       RunSetup setup = new RunParser(roles).parse(experiment.runs().get(0), new Problems(file.toString()));
       try (LocalDeployment deployment = new LocalDeployment()) {
-        long heapBefore = usedHeap();
         long[] ready = new long[3];
         deployment.onReady(() -> {
           ready[0] = usedHeap();
@@ -102,11 +101,13 @@ public final class EngineBenchmark {
         // the machine is doing (garbage collection runs on other threads and is not in it).
         double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - ready[2]) / 1e9;
         long end = start + stats.wallNanos();
+        // Heap with every node alive, less heap once the run's nodes, ports and queues are gone.
+        long heapAfter = usedHeap();
         int nodes = setup.topology().size();
         double runSeconds = (end - ready[1]) / 1e9;
         return new Result(clients, nodes, stats.events(), stats.simulatedNanos() / 1e9, (ready[1] - start) / 1e9,
             runSeconds, stats.events() / runSeconds, cpuSeconds, stats.events() / cpuSeconds,
-            (double) (ready[0] - heapBefore) / nodes);
+            (double) (ready[0] - heapAfter) / nodes);
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the benchmark's scenario: " + e.getMessage(), e);
