@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
       "",
       "Examples:",
       "  topolab run scenarios/web-one-server.conf",
-      "  topolab run scenarios/web-one-server.conf --set groups.clients.count=400 --seed 7",
+      "  topolab run scenarios/web-one-server.conf --set groups.server.workers=8 --seed 7",
       "  topolab validate scenarios/web-load-balanced.conf"
     },
     subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})

@@ -105,11 +105,9 @@ public final class RunReport {
     received.put("max", maxReceived);
   }
 
-  /** The last part of a swept key, which is what a reader needs in a narrow column. */
+  /** The last two parts of a swept key (clients.count): what a reader needs in a narrow column. */
   private static String shortKey(String key) {
     int dot = key.lastIndexOf('.');
-    String last = dot >= 0 ? key.substring(dot + 1) : key;
-    int previous = dot > 0 ? key.lastIndexOf('.', dot - 1) : -1;
-    return dot > 0 ? key.substring(previous + 1) : last;
+    return dot > 0 ? key.substring(key.lastIndexOf('.', dot - 1) + 1) : key;
   }
 }

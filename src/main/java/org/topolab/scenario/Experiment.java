@@ -14,6 +14,11 @@ public record Experiment(String name, Path file, List<RunSpec> runs) {
 
   /** The file's name without {@code .conf}: the default output folder's name. */
   public String slug() {
+    return slugOf(file);
+  }
+
+  /** {@code file}'s name without {@code .conf}. */
+  public static String slugOf(Path file) {
     String base = file.getFileName().toString();
     return base.endsWith(".conf") ? base.substring(0, base.length() - 5) : base;
   }

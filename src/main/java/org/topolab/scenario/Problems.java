@@ -23,6 +23,11 @@ public final class Problems {
     problems.add(new Problem(source(origin), line, key, message));
   }
 
+  /** How many problems have been recorded. */
+  public int size() {
+    return problems.size();
+  }
+
   /** Whether anything has been recorded. */
   public boolean isEmpty() {
     return problems.isEmpty();

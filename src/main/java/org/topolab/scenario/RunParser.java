@@ -21,6 +21,7 @@ public final class RunParser {
 
   private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
   private static final long MAX_NODES = 50_000_000;
+  private static final long MAX_SERIES_POINTS = 100_000;
 
   private final RoleRegistry roles;
 
@@ -32,19 +33,26 @@ public final class RunParser {
   /** The run described by {@code spec}, or null if {@code problems} gained any. */
   public RunSetup parse(RunSpec spec, Problems problems) {
     Settings top = new Settings(spec.config().root(), spec.config().root().origin(), "", problems, null);
-    top.string("name", null);
+    top.string("name", "");
     top.string("description", "");
     long seed = top.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
     TimeMode time = TimeMode.valueOf(top.choice("time", "virtual", List.of("virtual", "real")).toUpperCase());
     double timeScale = top.number("time-scale", 1.0, 1e-3, 1e6);
+    int before = problems.size();
     long duration = top.duration("duration", null, 1);
+    boolean durationValid = problems.size() == before;
     long warmup = top.duration("warmup", 0L, 0);
-    if (warmup >= duration && duration > 0) {
+    if (warmup >= duration && durationValid) {
       top.problem("warmup", "must be shorter than duration");
       warmup = 0;
     }
     Settings metrics = top.object("metrics");
     long interval = metrics.duration("interval", Math.max(1, duration / 100), 1);
+    if (durationValid && duration / interval > MAX_SERIES_POINTS) {
+      metrics.problem("interval", "too short for a duration of " + duration / 1_000_000_000.0 + " s: a time series keeps at most "
+          + MAX_SERIES_POINTS + " points; use at least " + (duration / MAX_SERIES_POINTS / 1_000_000 + 1) + "ms");
+      interval = Math.max(1, duration / 100);
+    }
     metrics.finish();
     RunWindow window = new RunWindow(warmup, Math.max(duration, 1), interval);
 

@@ -111,7 +111,7 @@ public final class ScenarioLoader {
         runs.add(new RunSpec(runs.size(), variant.getKey(), params, run));
       }
     }
-    String name = base.hasPath("name") ? String.valueOf(base.getValue("name").unwrapped()) : file.getFileName().toString();
+    String name = base.hasPath("name") ? String.valueOf(base.getValue("name").unwrapped()) : Experiment.slugOf(file);
     Experiment experiment = new Experiment(name, file, runs);
     validate(experiment, problems);
     return experiment;

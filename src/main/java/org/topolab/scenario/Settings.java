@@ -157,7 +157,11 @@ public final class Settings {
 
   /** A duration in nanoseconds, at least {@code min}; {@code fallback} if absent (null: required). */
   public long duration(String key, Long fallback, long min) {
+    int before = problems.size();
     long result = parsed(key, fallback, Units::duration);
+    if (problems.size() > before) {
+      return Math.max(min, fallback == null ? min : fallback);
+    }
     if (result < min) {
       problem(key, "must be at least " + formatNanos(min));
       return min;
@@ -177,7 +181,11 @@ public final class Settings {
 
   /** A rate in events per second, above 0; {@code fallback} if absent (NaN: required). */
   public double rate(String key, double fallback) {
+    int before = problems.size();
     double result = parsedDouble(key, fallback, Units::rate);
+    if (problems.size() > before) {
+      return 1;
+    }
     if (!(result > 0) && has(key)) {
       problem(key, "a rate must be above 0; expected " + Units.RATE_HELP);
       return 1;
@@ -199,7 +207,10 @@ public final class Settings {
     }
     Settings inner = object(key);
     String name = inner.choice("distribution", null, DISTRIBUTIONS);
-    Distribution result = readDistribution(inner, name == null ? "" : name, quantity);
+    if (name == null) {
+      return new Distribution.Constant(0); // its parameters mean nothing until the name is right
+    }
+    Distribution result = readDistribution(inner, name, quantity);
     inner.finish();
     return result == null ? new Distribution.Constant(0) : result;
   }
@@ -230,7 +241,11 @@ public final class Settings {
   }
 
   private long positive(String key, Quantity quantity) {
+    int before = problems.size();
     long result = parsed(key, null, quantity.parser);
+    if (problems.size() > before) {
+      return 1;
+    }
     if (result <= 0 && has(key)) {
       problem(key, "must be above 0; expected " + quantity.help);
       return 1;
@@ -277,10 +292,25 @@ public final class Settings {
     List<String> keys = new ArrayList<>(object.keySet());
     keys.sort(
         (a, b) -> {
-          int byLine = Integer.compare(object.get(a).origin().lineNumber(), object.get(b).origin().lineNumber());
+          int byLine = Integer.compare(fileLine(object.get(a)), fileLine(object.get(b)));
           return byLine != 0 ? byLine : a.compareTo(b);
         });
     return keys;
+  }
+
+  /**
+   * The first line at which a value is written in the scenario file. An object merged from the
+   * file and an override (--set, a variant) keeps the place of its first line in the file, so
+   * overriding a key never reorders groups or sweeps.
+   */
+  private static int fileLine(ConfigValue value) {
+    int line = value.origin().filename() != null && value.origin().lineNumber() > 0 ? value.origin().lineNumber() : Integer.MAX_VALUE;
+    if (value instanceof ConfigObject inner) {
+      for (ConfigValue child : inner.values()) {
+        line = Math.min(line, fileLine(child));
+      }
+    }
+    return line;
   }
 
   /** The raw value of {@code key}, or null; marks the key as known. */

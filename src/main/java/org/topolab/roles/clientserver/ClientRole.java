@@ -1,6 +1,7 @@
 package org.topolab.roles.clientserver;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.Behavior;
@@ -31,19 +32,22 @@ public final class ClientRole implements Role {
     Settings in = group.settings();
     GroupInfo target = in.group("target", List.of("server", "load-balancer"));
     Distribution interval = null;
-    boolean randomPhase = false;
-    if (in.has("arrival")) {
+    boolean randomPhase = true;
+    if (in.has("arrival") && in.raw("arrival").valueType() != ConfigValueType.OBJECT) {
+      // A plain duration: a request every so often, like any other distribution's constant.
+      interval = in.distribution("arrival", Settings.Quantity.DURATION, null);
+    } else if (in.has("arrival")) {
       Settings arrival = in.object("arrival");
       String kind = arrival.choice("distribution", null, ARRIVALS);
       if ("poisson".equals(kind) || ("constant".equals(kind) && arrival.has("rate"))) {
         double rate = arrival.rate("rate", Double.NaN);
         interval = kind.equals("poisson") ? new Distribution.Exponential(1e9 / rate) : new Distribution.Constant(1e9 / rate);
+        // Poisson arrivals are memoryless: the first gap is already a random phase.
         randomPhase = kind.equals("constant");
         arrival.finish();
       } else if (kind != null) {
         // Any other distribution gives the gap between requests directly.
         interval = in.distribution("arrival", Settings.Quantity.DURATION, null);
-        randomPhase = true;
       }
     }
     Distribution thinkTime = in.has("think-time") ? in.distribution("think-time", Settings.Quantity.DURATION, null) : null;

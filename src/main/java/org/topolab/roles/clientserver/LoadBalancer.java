@@ -113,9 +113,11 @@ public final class LoadBalancer extends AbstractBehavior<LoadBalancer.Command> {
   private int choose(long key) {
     int backends = outstanding.length;
     switch (spec.strategy()) {
-      case ROUND_ROBIN:
+      case ROUND_ROBIN: {
+        int chosen = next;
         next = (next + 1) % backends;
-        return next;
+        return chosen;
+      }
       case RANDOM:
         return node.random().nextInt(backends);
       case CONSISTENT_HASH:
