@@ -60,17 +60,12 @@ public final class Network {
     NodePort source = ports[from];
     NodePort target = ports[to];
     long now = time.now();
-    long leaves;
-    long flight;
-    synchronized (source) {
-      leaves = source.reserveUp(now, bytes);
-      if (loss > 0 && source.random.nextDouble() < loss) {
-        source.dropped++;
-        return;
-      }
-      flight = latency.sampleLong(source.random);
+    long leaves = source.reserveUp(now, bytes);
+    if (loss > 0 && source.random.nextDouble() < loss) {
+      source.dropped++;
+      return;
     }
-    flight += source.link.latencyNanos() + target.link.latencyNanos();
+    long flight = latency.sampleLong(source.random) + source.link.latencyNanos() + target.link.latencyNanos();
     time.schedule(leaves + flight - now, new Transit(to, target, bytes, message));
   }
 
@@ -99,18 +94,13 @@ public final class Network {
       if (!crossedDownlink) {
         crossedDownlink = true;
         long now = time.now();
-        long received;
-        synchronized (target) {
-          received = target.reserveDown(now, bytes);
-        }
+        long received = target.reserveDown(now, bytes);
         if (received > now) {
           time.schedule(received - now, this);
           return;
         }
       }
-      synchronized (target) {
-        target.delivered(bytes);
-      }
+      target.delivered(bytes);
       @SuppressWarnings("unchecked")
       ActorRef<Object> ref = (ActorRef<Object>) directory[to];
       ref.tell(message);
@@ -119,9 +109,6 @@ public final class Network {
 
   /** What node {@code id} has sent and received so far. */
   public NodeTraffic traffic(int id) {
-    NodePort port = ports[id];
-    synchronized (port) {
-      return port.traffic();
-    }
+    return ports[id].traffic();
   }
 }

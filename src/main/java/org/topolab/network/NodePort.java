@@ -4,8 +4,12 @@ import java.util.SplittableRandom;
 
 /**
  * One node's side of the network: when its uplink and downlink are next free, its own random
- * stream for latency and loss, and its traffic counters. Guarded by its own lock, since in real
- * time senders and receivers run on different threads.
+ * stream for latency and loss, and its traffic counters.
+ *
+ * <p>No lock is needed: the sending half (uplink, random stream, sent and dropped counts) is only
+ * touched by the node's own actor when it sends, one message at a time, and the receiving half
+ * (downlink, received counts) only by the clock's single thread. The counters are read once the
+ * run has stopped.
  */
 final class NodePort {
 
