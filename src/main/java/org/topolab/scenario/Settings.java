@@ -50,6 +50,8 @@ public final class Settings {
   private final Problems problems;
   private Topology topology;
   private final Set<String> known = new LinkedHashSet<>();
+  // Keys with a problem already: a value that could not be read is not then also "too small".
+  private final Set<String> reported = new LinkedHashSet<>();
 
   /** A reader of {@code object} found at {@code path} ("" for the top level). */
   public Settings(ConfigObject object, ConfigOrigin origin, String path, Problems problems, Topology topology) {
@@ -84,6 +86,9 @@ public final class Settings {
 
   /** Records a problem with {@code key} of this object. */
   public void problem(String key, String message) {
+    if (!reported.add(key)) {
+      return;
+    }
     ConfigValue value = object.get(key);
     problems.add(value != null ? value.origin() : origin, qualify(key), message);
   }
@@ -200,7 +205,10 @@ public final class Settings {
     Settings inner = object(key);
     String name = inner.choice("distribution", null, DISTRIBUTIONS);
     Distribution result = readDistribution(inner, name == null ? "" : name, quantity);
-    inner.finish();
+    if (name != null) {
+      // Which keys belong here depends on the distribution: without one, the rest cannot be judged.
+      inner.finish();
+    }
     return result == null ? new Distribution.Constant(0) : result;
   }
 
@@ -245,6 +253,9 @@ public final class Settings {
       return null;
     }
     GroupInfo group = topology.group(name);
+    if (group != null && group.role() == null) {
+      return null; // the group's own role is wrong, and reported there
+    }
     List<String> names = topology.groups().stream().map(GroupInfo::name).toList();
     if (group == null) {
       problem(key, "there is no group '" + name + "'" + Names.hint(name, names) + " (groups: " + String.join(", ", names) + ")");
@@ -304,7 +315,7 @@ public final class Settings {
     known.add(key);
     ConfigValue value = object.get(key);
     if (value == null || value.valueType() == ConfigValueType.NULL) {
-      if (required) {
+      if (required && reported.add(key)) {
         problems.add(origin, qualify(key), "is required");
       }
       return null;
