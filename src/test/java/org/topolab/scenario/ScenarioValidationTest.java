@@ -80,6 +80,14 @@ class ScenarioValidationTest {
             replace("role = server", "role = sever"),
             "5: groups.server.role: unknown role 'sever'; did you mean 'server'? " + ROLES),
         bad("unknown role", replace("role = server", "role = database"), "5: groups.server.role: unknown role 'database' " + ROLES),
+        bad(
+            "role class not on the class path",
+            replace("role = server", "role = com.example.Cache"),
+            "5: groups.server.role: no role class com.example.Cache on the classpath (add its jar with TOPOLAB_CLASSPATH)"),
+        bad(
+            "role class that is not a Role",
+            replace("role = server", "role = java.lang.String"),
+            "5: groups.server.role: class java.lang.String does not implement org.topolab.roles.Role"),
         bad("missing role", replace("    role = server\n", ""), "4: groups.server.role: is required"),
         bad(
             "target naming no group",
