@@ -84,7 +84,7 @@ public final class Settings {
     return value != null && value.valueType() != ConfigValueType.NULL;
   }
 
-  /** Records a problem with {@code key} of this object. */
+  /** Records a problem with {@code key} of this object, unless the key has one already. */
   public void problem(String key, String message) {
     if (!reported.add(key)) {
       return;

@@ -145,6 +145,24 @@ class ScenarioValidationTest {
             "distribution parameter in bad units",
             replace("service-time = 10ms", "service-time { distribution = exponential, mean = 10 parsecs }"),
             "6: groups.server.service-time.mean: unknown time unit 'parsecs'; expected " + DURATION_HELP),
+        bad(
+            "misspelt arrival process",
+            replace("think-time = 1s", "arrival { distribution = poison, rate = 2/s }"),
+            "11: groups.clients.arrival.distribution: 'poison' is not one of poisson, constant, uniform, exponential, normal,"
+                + " lognormal, pareto; did you mean 'poisson'?"),
+        bad(
+            "zero arrival rate",
+            replace("think-time = 1s", "arrival { distribution = poisson, rate = 0/s }"),
+            "11: groups.clients.arrival.rate: a rate must be above 0; expected a rate such as 2/s, 120/min or 0.5 (per second)"),
+        bad(
+            "client with both arrival and think time",
+            replace("think-time = 1s", "think-time = 1s\n    arrival { distribution = poisson, rate = 2/s }"),
+            "11: groups.clients.think-time: give either arrival (open loop) or think-time (closed loop), not both"),
+        bad(
+            "client with neither arrival nor think time",
+            replace("    think-time = 1s\n", ""),
+            "8: groups.clients.arrival: a client needs arrival { distribution = poisson, rate = 2/s } (open loop) or"
+                + " think-time = 1s (closed loop)"),
         bad("warmup as long as the run", replace("duration = 10s", "duration = 10s\nwarmup = 10s"), "3: warmup: must be shorter than duration"),
         bad(
             "loss above range",
