@@ -100,7 +100,8 @@ public final class RunParser {
         group.problem("count", "the run would have more than " + MAX_NODES + " nodes");
         count = 1;
       }
-      infos.add(new GroupInfo(name, role == null ? String.valueOf(roleName) : role.name(), next, (int) count, linkSpec));
+      // A group whose role is missing or unknown has none, so that nothing else is judged against it.
+      infos.add(new GroupInfo(name, role == null ? null : role.name(), next, (int) count, linkSpec));
       groupSettings.add(group);
       groupRoles.add(role);
       next += (int) count;

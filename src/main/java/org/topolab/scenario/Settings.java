@@ -50,6 +50,8 @@ public final class Settings {
   private final Problems problems;
   private Topology topology;
   private final Set<String> known = new LinkedHashSet<>();
+  // Keys with a problem already: a value that could not be read is not then also "too small".
+  private final Set<String> reported = new LinkedHashSet<>();
 
   /** A reader of {@code object} found at {@code path} ("" for the top level). */
   public Settings(ConfigObject object, ConfigOrigin origin, String path, Problems problems, Topology topology) {
@@ -82,8 +84,11 @@ public final class Settings {
     return value != null && value.valueType() != ConfigValueType.NULL;
   }
 
-  /** Records a problem with {@code key} of this object. */
+  /** Records a problem with {@code key} of this object, unless the key has one already. */
   public void problem(String key, String message) {
+    if (!reported.add(key)) {
+      return;
+    }
     ConfigValue value = object.get(key);
     problems.add(value != null ? value.origin() : origin, qualify(key), message);
   }
@@ -157,11 +162,7 @@ public final class Settings {
 
   /** A duration in nanoseconds, at least {@code min}; {@code fallback} if absent (null: required). */
   public long duration(String key, Long fallback, long min) {
-    int before = problems.size();
     long result = parsed(key, fallback, Units::duration);
-    if (problems.size() > before) {
-      return Math.max(min, fallback == null ? min : fallback);
-    }
     if (result < min) {
       problem(key, "must be at least " + formatNanos(min));
       return min;
@@ -181,11 +182,7 @@ public final class Settings {
 
   /** A rate in events per second, above 0; {@code fallback} if absent (NaN: required). */
   public double rate(String key, double fallback) {
-    int before = problems.size();
     double result = parsedDouble(key, fallback, Units::rate);
-    if (problems.size() > before) {
-      return 1;
-    }
     if (!(result > 0) && has(key)) {
       problem(key, "a rate must be above 0; expected " + Units.RATE_HELP);
       return 1;
@@ -241,11 +238,7 @@ public final class Settings {
   }
 
   private long positive(String key, Quantity quantity) {
-    int before = problems.size();
     long result = parsed(key, null, quantity.parser);
-    if (problems.size() > before) {
-      return 1;
-    }
     if (result <= 0 && has(key)) {
       problem(key, "must be above 0; expected " + quantity.help);
       return 1;
@@ -260,6 +253,9 @@ public final class Settings {
       return null;
     }
     GroupInfo group = topology.group(name);
+    if (group != null && group.role() == null) {
+      return null; // the group's own role is wrong, and reported there
+    }
     List<String> names = topology.groups().stream().map(GroupInfo::name).toList();
     if (group == null) {
       problem(key, "there is no group '" + name + "'" + Names.hint(name, names) + " (groups: " + String.join(", ", names) + ")");
@@ -334,7 +330,7 @@ public final class Settings {
     known.add(key);
     ConfigValue value = object.get(key);
     if (value == null || value.valueType() == ConfigValueType.NULL) {
-      if (required) {
+      if (required && reported.add(key)) {
         problems.add(origin, qualify(key), "is required");
       }
       return null;

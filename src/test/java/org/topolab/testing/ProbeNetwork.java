@@ -6,8 +6,10 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.topolab.distribution.Distribution;
 import org.topolab.network.LinkSpec;
+import org.topolab.network.NetMessage;
 import org.topolab.network.Network;
 import org.topolab.node.GroupInfo;
 import org.topolab.node.NodeContext;
@@ -24,7 +26,11 @@ import org.topolab.time.RealTime;
  */
 public final class ProbeNetwork implements AutoCloseable {
 
+  /** A message that reached node {@code node}, as a probe standing in for several nodes sees it. */
+  public record Received<T>(int node, T message) {}
+
   private final ActorTestKit kit;
+  private final List<ActorRef<?>> spawned = new ArrayList<>();
   private final RealTime time = new RealTime(1.0);
   private final Topology topology;
   private final RunContext run;
@@ -79,6 +85,7 @@ public final class ProbeNetwork implements AutoCloseable {
   /** Spawns {@code behavior} as node {@code id}. */
   public <T> ActorRef<T> spawn(int id, Behavior<T> behavior) {
     ActorRef<T> ref = kit.spawn(behavior);
+    spawned.add(ref);
     run.network().register(id, ref);
     return ref;
   }
@@ -90,14 +97,35 @@ public final class ProbeNetwork implements AutoCloseable {
     return probe;
   }
 
+  /**
+   * One probe for the nodes {@code ids}: it receives what is sent to any of them, tagged with the
+   * node it was sent to. Messages to different nodes may reach it in any order.
+   */
+  public <T> TestProbe<Received<T>> probe(Class<T> type, int... ids) {
+    TestProbe<Received<T>> probe = kit.createTestProbe();
+    for (int id : ids) {
+      Behavior<T> forward =
+          Behaviors.receive(type)
+              .onAnyMessage(
+                  message -> {
+                    probe.ref().tell(new Received<>(id, message));
+                    return Behaviors.same();
+                  })
+              .build();
+      spawn(id, forward);
+    }
+    return probe;
+  }
+
   /** Sends {@code message} through the network as node {@code from} would. */
-  public void send(int from, int to, org.topolab.network.NetMessage message) {
+  public void send(int from, int to, NetMessage message) {
     run.network().send(from, to, message);
   }
 
-  /** Stops the clock's timer thread. */
+  /** Stops the clock's timer thread and the actors spawned as nodes. */
   @Override
   public void close() {
     time.close();
+    spawned.forEach(kit::stop);
   }
 }

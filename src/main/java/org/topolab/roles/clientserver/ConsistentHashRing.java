@@ -16,7 +16,8 @@ public final class ConsistentHashRing {
   public ConsistentHashRing(int backends, int pointsPerBackend) {
     for (int backend = 0; backend < backends; backend++) {
       for (int point = 0; point < pointsPerBackend; point++) {
-        points.put(hash(((long) backend << 32) | point), backend);
+        // Hashed twice: once only, backend 0's points would fall exactly on keys 0, 1, 2... and own them all.
+        points.put(hash(hash(((long) backend << 32) | point)), backend);
       }
     }
   }
