@@ -145,17 +145,21 @@ public final class HtmlReport {
 
   private static void overTime(StringBuilder page, List<ReportRun> runs, List<String> variants) {
     List<ReportRun> shown = shownOverTime(runs);
-    page.append("<h2>Over time</h2>\n<p>Simulated time from the start of each run; the dashed grey line is the end of the warm-up, "
-        + "before which nothing counts in the numbers above.");
+    page.append("<h2>Over time</h2>\n<p>Simulated time from the start of each run.");
+    if (shown.stream().anyMatch(run -> run.warmupSeconds() > 0)) {
+      page.append(" The dashed grey line is the end of the warm-up, before which nothing counts in the numbers above.");
+    }
     if (shown.size() < runs.size()) {
       page.append(" Shown for the first and last sweep point of each variant (")
           .append(shown.size()).append(" of ").append(runs.size()).append(" runs); report.json has them all.");
     }
-    page.append("</p>\n");
+    page.append("</p>\n<div class=\"runs\">\n");
     for (ReportRun run : shown) {
-      page.append("<h3>").append(escape(run.label())).append("</h3>\n");
+      page.append("<section>\n<h3>").append(escape(run.label())).append("</h3>\n");
       figures(page, SeriesCharts.of(run, variants.indexOf(run.variant())));
+      page.append("</section>\n");
     }
+    page.append("</div>\n");
   }
 
   /** Every run, or when there are many, the first and last of each variant. */
@@ -215,6 +219,7 @@ public final class HtmlReport {
       .num { text-align: right; }
       tbody tr:hover { background: #fafafa; }
       .charts { display: flex; flex-wrap: wrap; gap: 16px; }
+      .runs { display: flex; flex-wrap: wrap; column-gap: 16px; }
       figure { margin: 0; border: 1px solid #e3e3e3; border-radius: 6px; overflow: hidden; }
       figure img { display: block; max-width: 100%; height: auto; }
       footer { margin-top: 3em; color: #888; font-size: 0.85em; }

@@ -37,7 +37,7 @@ final class UploadShares {
     if (labels.isEmpty()) {
       return Optional.empty();
     }
-    CategoryChart chart = Charts.stackedBars("Who uploaded the bytes", "run", "bytes sent (% of peers' and file servers' total)");
+    CategoryChart chart = Charts.stackedBars("Who uploaded the bytes", "run", "share of the bytes uploaded (%)");
     chart.getStyler().setYAxisMax(100.0);
     chart.getStyler().setXAxisLabelRotation(labels.size() > 4 ? 30 : 0);
     add(chart, "peers (role peer)", labels, peers, PEERS);
