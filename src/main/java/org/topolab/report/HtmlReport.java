@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -96,7 +95,8 @@ public final class HtmlReport {
         .append(escape(group)).append("</th>"));
     page.append("</tr>\n<tr>");
     groups.values().forEach(kind -> Measure.of(kind).forEach(measure ->
-        page.append("<th class=\"num\">").append(escape(measure.heading())).append("</th>")));
+        page.append("<th class=\"num\" title=\"").append(escape(measure.axis())).append("\">")
+            .append(escape(measure.heading())).append("</th>")));
     page.append("</tr>\n</thead>\n<tbody>\n");
     for (ReportRun run : runs) {
       page.append("<tr><td>").append(escape(run.variant())).append("</td>");
@@ -113,7 +113,7 @@ public final class HtmlReport {
   }
 
   private static void sweeps(StringBuilder page, List<ReportRun> runs, List<String> variants, Map<String, GroupKind> groups) {
-    SweepCharts charts = new SweepCharts(runs, variants, new ArrayList<>(groups.keySet()));
+    SweepCharts charts = new SweepCharts(runs, variants, groups);
     for (String key : numericSweeps(runs)) {
       page.append("<h2>Against <code>").append(escape(key)).append("</code></h2>\n")
           .append("<p>One line per variant").append(runs.stream().anyMatch(run -> run.params().size() > 1)

@@ -60,7 +60,7 @@ enum Measure {
     return heading;
   }
 
-  /** The axis title of a chart of this measure, with its unit. */
+  /** What the measure is, with its unit: a chart's axis title, a column heading's tooltip. */
   String axis() {
     return axis;
   }

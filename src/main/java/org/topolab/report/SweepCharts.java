@@ -22,10 +22,10 @@ final class SweepCharts {
 
   private final List<ReportRun> runs;
   private final List<String> variants;
-  private final List<String> groups;
+  private final Map<String, GroupKind> groups;
 
-  /** Charts of {@code runs}, coloured by the position of their variant in {@code variants}. */
-  SweepCharts(List<ReportRun> runs, List<String> variants, List<String> groups) {
+  /** Charts of {@code groups} in {@code runs}, coloured by the position of their variant in {@code variants}. */
+  SweepCharts(List<ReportRun> runs, List<String> variants, Map<String, GroupKind> groups) {
     this.runs = runs;
     this.variants = variants;
     this.groups = groups;
@@ -35,18 +35,14 @@ final class SweepCharts {
   List<XYChart> against(String key) {
     List<Line> lines = lines(key);
     List<XYChart> charts = new ArrayList<>();
-    for (String group : groups) {
-      Optional<GroupKind> kind = kindOf(group);
-      if (kind.isEmpty()) {
-        continue;
-      }
-      List<Measure> measures = switch (kind.get()) {
+    for (Map.Entry<String, GroupKind> group : groups.entrySet()) {
+      List<Measure> measures = switch (group.getValue()) {
         case CLIENT -> List.of(Measure.THROUGHPUT, Measure.MEAN_LATENCY, Measure.P99_LATENCY, Measure.FAILED);
         case SERVER -> List.of(Measure.UTILISATION);
         case DOWNLOAD -> List.of(Measure.DISTRIBUTION_TIME);
       };
       for (Measure measure : measures) {
-        chart(key, group, measure, lines).ifPresent(charts::add);
+        chart(key, group.getKey(), measure, lines).ifPresent(charts::add);
       }
     }
     return charts;
@@ -116,14 +112,5 @@ final class SweepCharts {
       lines.add(new Line(name, variants.indexOf(variant), marker, members, key));
     });
     return lines;
-  }
-
-  private Optional<GroupKind> kindOf(String group) {
-    return runs.stream()
-        .map(run -> run.groups().get(group))
-        .filter(entry -> entry != null)
-        .map(GroupKind::of)
-        .flatMap(Optional::stream)
-        .findFirst();
   }
 }
