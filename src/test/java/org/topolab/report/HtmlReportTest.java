@@ -154,6 +154,21 @@ class HtmlReportTest {
   }
 
   @Test
+  void aKeySweptOverTextGetsNoChartsOfItsOwn() throws IOException {
+    ObjectNode report = fixture(CLIENT_SERVER);
+    report.get("runs").forEach(run -> {
+      ObjectNode params = (ObjectNode) run.get("params");
+      params.put("groups.server.workers", params.get("groups.server.workers").asInt() == 2 ? "few" : "many");
+    });
+
+    String html = HtmlReport.render(report);
+
+    assertThat(html).contains("<h2>Against <code>groups.clients.count</code></h2>").doesNotContain("groups.server.workers</code>");
+    assertThat(PageImages.tags(html)).isEqualTo((4 + 1) + 4 * 3);
+    assertThat(html).contains("<h3>pool, count=200, workers=many</h3>");
+  }
+
+  @Test
   void textFromTheReportIsEscaped() throws IOException {
     ObjectNode report = fixture(DOWNLOADS);
     report.put("scenario", "<script>alert('x')</script> & co");
