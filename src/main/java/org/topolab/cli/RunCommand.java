@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.topolab.engine.ExperimentRunner;
 import org.topolab.engine.LocalDeployment;
 import org.topolab.report.ConsoleTable;
+import org.topolab.report.HtmlReport;
 import org.topolab.report.ReportWriter;
 import org.topolab.roles.RoleRegistry;
 import org.topolab.scenario.Experiment;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run a scenario: every variant at every sweep point. Prints a summary table and writes",
-      "DIR/report.json. Exit 0 on success, 1 if the run failed, 2 on bad usage or an invalid scenario."
+      "DIR/report.json and DIR/report.html (the same with charts, a page that opens offline).",
+      "Exit 0 on success, 1 if the run failed, 2 on bad usage or an invalid scenario."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -52,10 +54,14 @@ final class RunCommand implements Callable<Integer> {
     try (LocalDeployment deployment = new LocalDeployment()) {
       ExperimentRunner.Result result = new ExperimentRunner(deployment, roles).run(experiment, progress);
       progress.done();
+      // The page is drawn before anything is written, so that a failure leaves neither file.
+      String html = HtmlReport.render(result.report());
       Path report = ReportWriter.write(dir, result.report());
+      Path page = HtmlReport.write(dir, html);
       stdout.println(experiment.name());
       stdout.print(ConsoleTable.render(result.rows()));
       stdout.println("report: " + report);
+      stdout.println("page:   " + page);
       stdout.flush();
       return 0;
     } catch (ScenarioException e) {

@@ -1,0 +1,31 @@
+package org.topolab.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * What a group's entry in report.json measures, told from the keys it has rather than from its
+ * role's name, so that a role of one's own that writes the same keys gets the same charts.
+ */
+enum GroupKind {
+  /** Sends requests: has a {@code requests} object. */
+  CLIENT,
+  /** Serves requests: has a {@code utilisation} number. */
+  SERVER,
+  /** Downloads a file: has a {@code downloads} object. */
+  DOWNLOAD;
+
+  /** The kind of {@code group}, or empty for a group that has nothing to chart (a load balancer). */
+  static Optional<GroupKind> of(JsonNode group) {
+    if (group.path("requests").isObject()) {
+      return Optional.of(CLIENT);
+    }
+    if (group.path("utilisation").isNumber()) {
+      return Optional.of(SERVER);
+    }
+    if (group.path("downloads").isObject()) {
+      return Optional.of(DOWNLOAD);
+    }
+    return Optional.empty();
+  }
+}

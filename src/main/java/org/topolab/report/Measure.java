@@ -1,0 +1,98 @@
+package org.topolab.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** A number read from a group's entry in report.json, with the words and units to show it by. */
+enum Measure {
+  THROUGHPUT(GroupKind.CLIENT, "throughput", "ok/s", "successful requests per second", "%.1f",
+      group -> number(group, "requests", "throughput-per-s")),
+  MEAN_LATENCY(GroupKind.CLIENT, "mean latency", "mean ms", "latency of successful requests (ms)", "%.2f",
+      group -> number(group, "requests", "latency-ms", "mean")),
+  P99_LATENCY(GroupKind.CLIENT, "99th percentile latency", "p99 ms", "latency of successful requests (ms)", "%.2f",
+      group -> number(group, "requests", "latency-ms", "p99")),
+  FAILED(GroupKind.CLIENT, "failed requests", "failed", "failed, timed out or rejected (% of sent)", "%.1f%%",
+      Measure::failedPercent),
+  UTILISATION(GroupKind.SERVER, "utilisation", "utilisation", "busy workers (% of all workers)", "%.0f%%",
+      group -> 100 * number(group, "utilisation")),
+  COMPLETED(GroupKind.DOWNLOAD, "downloads completed", "completed", "downloads completed", "%.0f",
+      group -> number(group, "downloads", "completed")),
+  INCOMPLETE(GroupKind.DOWNLOAD, "downloads not completed", "incomplete", "downloads not completed", "%.0f",
+      group -> number(group, "downloads", "incomplete")),
+  DISTRIBUTION_TIME(GroupKind.DOWNLOAD, "distribution time", "last done s", "time until the last download completed (s)", "%.2f",
+      group -> number(group, "downloads", "time-s", "max")),
+  BOUND(GroupKind.DOWNLOAD, "fluid lower bound", "bound s", "time until the last download completed (s)", "%.2f",
+      group -> number(group, "downloads", "bound-s")),
+  RATIO_TO_BOUND(GroupKind.DOWNLOAD, "ratio to the bound", "ratio to bound", "distribution time / lower bound", "%.2f",
+      group -> number(group, "downloads", "ratio-to-bound"));
+
+  private final GroupKind kind;
+  private final String title;
+  private final String heading;
+  private final String axis;
+  private final String format;
+  private final ToDoubleFunction<JsonNode> value;
+
+  Measure(GroupKind kind, String title, String heading, String axis, String format, ToDoubleFunction<JsonNode> value) {
+    this.kind = kind;
+    this.title = title;
+    this.heading = heading;
+    this.axis = axis;
+    this.format = format;
+    this.value = value;
+  }
+
+  /** Every measure of groups of {@code kind}, in the order the summary table shows them. */
+  static List<Measure> of(GroupKind kind) {
+    return Arrays.stream(values()).filter(measure -> measure.kind == kind).toList();
+  }
+
+  /** What a chart of this measure is called, such as {@code mean latency}. */
+  String title() {
+    return title;
+  }
+
+  /** The measure's column heading in the summary table. */
+  String heading() {
+    return heading;
+  }
+
+  /** What the measure is, with its unit: a chart's axis title, a column heading's tooltip. */
+  String axis() {
+    return axis;
+  }
+
+  /** Whether the measure is a percentage, which charts show on an axis from 0 to 100. */
+  boolean percent() {
+    return format.endsWith("%%");
+  }
+
+  /** The measure's value in {@code group}, or NaN where the group does not have it. */
+  double of(JsonNode group) {
+    return value.applyAsDouble(group);
+  }
+
+  /** The measure's value in {@code group} for the table, or an empty string where there is none. */
+  String format(JsonNode group) {
+    double number = of(group);
+    return Double.isFinite(number) ? String.format(Locale.ROOT, format, number) : "";
+  }
+
+  private static double failedPercent(JsonNode group) {
+    JsonNode requests = group.path("requests");
+    double sent = requests.path("sent").asDouble(0);
+    double lost = requests.path("failed").asDouble(0) + requests.path("timeouts").asDouble(0) + requests.path("rejected").asDouble(0);
+    return sent > 0 ? 100 * lost / sent : Double.NaN;
+  }
+
+  private static double number(JsonNode group, String... path) {
+    JsonNode node = group;
+    for (String key : path) {
+      node = node.path(key);
+    }
+    return node.isNumber() ? node.asDouble() : Double.NaN;
+  }
+}
