@@ -60,6 +60,12 @@ final class RunCommand implements Callable<Integer> {
       Path page = HtmlReport.write(dir, html);
       stdout.println(experiment.name());
       stdout.print(ConsoleTable.render(result.rows()));
+      String sideBySide = ConsoleTable.renderSideBySide(result.rows());
+      if (!sideBySide.isEmpty()) {
+        stdout.println();
+        stdout.println("Side by side");
+        stdout.print(sideBySide);
+      }
       stdout.println("report: " + report);
       stdout.println("page:   " + page);
       stdout.flush();

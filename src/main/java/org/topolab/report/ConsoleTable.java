@@ -10,18 +10,41 @@ public final class ConsoleTable {
 
   private ConsoleTable() {}
 
-  /** The table of {@code rows}, columns in order of first appearance, with a trailing newline. */
+  /** The table of {@code rows}, one line per run, columns in order of first appearance. */
   public static String render(List<SummaryRow> rows) {
-    Map<String, Integer> widths = new LinkedHashMap<>();
+    return table(rows.stream().map(SummaryRow::allCells).toList());
+  }
+
+  /**
+   * The variants side by side: one line per sweep point, and for each variant its headline
+   * numbers; empty unless the experiment has both several variants and a sweep.
+   */
+  public static String renderSideBySide(List<SummaryRow> rows) {
+    List<String> variants = rows.stream().map(SummaryRow::variant).distinct().toList();
+    if (variants.size() < 2 || rows.stream().allMatch(row -> row.params().isEmpty())) {
+      return "";
+    }
+    Map<Map<String, String>, Map<String, String>> points = new LinkedHashMap<>();
     for (SummaryRow row : rows) {
-      row.cells().forEach((column, value) -> widths.merge(column, Math.max(column.length(), value.length()), Math::max));
+      Map<String, String> line = points.computeIfAbsent(row.params(), params -> new LinkedHashMap<>(params));
+      for (String column : row.headline()) {
+        line.put(row.variant() + ": " + column, row.cells().get(column));
+      }
+    }
+    return table(new ArrayList<>(points.values()));
+  }
+
+  private static String table(List<Map<String, String>> rows) {
+    Map<String, Integer> widths = new LinkedHashMap<>();
+    for (Map<String, String> row : rows) {
+      row.forEach((column, value) -> widths.merge(column, Math.max(column.length(), value.length()), Math::max));
     }
     List<String> columns = new ArrayList<>(widths.keySet());
     StringBuilder out = new StringBuilder();
     line(out, columns, widths, column -> column, column -> false);
     line(out, columns, widths, column -> "-".repeat(widths.get(column)), column -> false);
-    for (SummaryRow row : rows) {
-      line(out, columns, widths, column -> row.cells().getOrDefault(column, ""), column -> isNumber(row.cells().get(column)));
+    for (Map<String, String> row : rows) {
+      line(out, columns, widths, column -> row.getOrDefault(column, ""), column -> isNumber(row.get(column)));
     }
     return out.toString();
   }

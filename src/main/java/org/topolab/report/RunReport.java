@@ -1,6 +1,7 @@
 package org.topolab.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.topolab.engine.RunStats;
@@ -54,9 +55,9 @@ public final class RunReport {
 
   /** The run's row in the console summary. */
   public static SummaryRow row(RunSetup run, RunStats stats) {
-    SummaryRow row = new SummaryRow();
-    row.put("variant", run.spec().variant());
-    run.spec().params().forEach((key, value) -> row.put(shortKey(key), String.valueOf(value)));
+    Map<String, String> params = new LinkedHashMap<>();
+    run.spec().params().forEach((key, value) -> params.put(shortKey(key), String.valueOf(value)));
+    SummaryRow row = new SummaryRow(run.spec().variant(), params);
     for (GroupModel model : run.models()) {
       model.summarize(row);
     }

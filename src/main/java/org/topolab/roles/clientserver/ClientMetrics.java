@@ -87,9 +87,9 @@ public final class ClientMetrics {
 
   /** Puts the key numbers of {@code group} into the summary row. */
   public synchronized void summarize(String group, SummaryRow row) {
-    row.put(group + " ok/s", String.format("%.1f", throughput()));
+    row.putHeadline(group + " ok/s", String.format("%.1f", throughput()));
     row.put(group + " mean ms", String.format("%.2f", latency.meanNanos() / 1e6));
-    row.put(group + " p99 ms", String.format("%.2f", latency.percentileNanos(99) / 1e6));
+    row.putHeadline(group + " p99 ms", String.format("%.2f", latency.percentileNanos(99) / 1e6));
     long lost = failed + timeouts + rejected;
     row.put(group + " failed", sent == 0 ? "-" : String.format("%.1f%%", 100.0 * lost / sent));
   }
