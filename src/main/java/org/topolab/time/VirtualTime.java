@@ -17,19 +17,23 @@ public final class VirtualTime implements SimTime {
 
   private final VirtualExecutor executor;
   private long now;
-  private long sequence;
   private long fired;
 
-  // A 4-ary heap: entry i has its time and sequence number at keys[2i], keys[2i+1] and its target
-  // and message at items[2i], items[2i+1]. No event object is allocated per timer, and the four
-  // children of an entry share one cache line of keys, which matters with a million timers queued.
-  private long[] keys = new long[2048];
-  private Object[] items = new Object[2048];
+  // The event queue is a radix heap: simulated time only moves forward, so an event can be filed
+  // by the highest bit in which its time differs from the last time taken out. Filing is an append,
+  // taking out rescans one bucket at a time, and each event moves down a few buckets at most: far
+  // cheaper than a binary heap's sift over a large queue. Appends keep events of the same instant in
+  // the order they were scheduled.
+  private final Bucket[] buckets = new Bucket[65];
+  private long last;
   private int size;
 
   /** A clock at zero whose actors run on {@code executor}. */
   public VirtualTime(VirtualExecutor executor) {
     this.executor = executor;
+    for (int i = 0; i < buckets.length; i++) {
+      buckets[i] = new Bucket();
+    }
   }
 
   @Override
@@ -73,14 +77,28 @@ public final class VirtualTime implements SimTime {
   /** As {@link #runUntil(long)}, telling {@code progress} the clock every 65,536 events. */
   public void runUntil(long limitNanos, java.util.function.LongConsumer progress) {
     executor.drain();
-    while (size > 0 && keys[0] <= limitNanos) {
+    Bucket now0 = buckets[0];
+    while (size > 0) {
+      if (now0.isEmpty() && !refill(limitNanos)) {
+        return;
+      }
+      if (last > limitNanos) {
+        return;
+      }
       if ((fired & 0xFFFF) == 0) {
         progress.accept(now);
       }
-      now = keys[0];
-      Object target = items[0];
-      Object message = items[1];
-      pop();
+      now = last;
+      int head = now0.head++;
+      Object target = now0.targets[head];
+      Object message = now0.messages[head];
+      now0.targets[head] = null;
+      now0.messages[head] = null;
+      if (now0.head == now0.size) {
+        now0.head = 0;
+        now0.size = 0;
+      }
+      size--;
       fired++;
       if (message == RUNNABLE) {
         ((Runnable) target).run();
@@ -106,68 +124,66 @@ public final class VirtualTime implements SimTime {
   }
 
   private void push(long time, Object target, Object message) {
-    if (2 * size == keys.length) {
-      keys = Arrays.copyOf(keys, keys.length * 2);
-      items = Arrays.copyOf(items, items.length * 2);
-    }
-    long seq = sequence++;
-    int i = size++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 2;
-      if (!before(time, seq, keys[2 * parent], keys[2 * parent + 1])) {
-        break;
-      }
-      move(parent, i);
-      i = parent;
-    }
-    set(i, time, seq, target, message);
+    buckets[bucketOf(time)].add(time, target, message);
+    size++;
   }
 
-  private void pop() {
-    int last = --size;
-    long time = keys[2 * last];
-    long seq = keys[2 * last + 1];
-    Object target = items[2 * last];
-    Object message = items[2 * last + 1];
-    items[2 * last] = null;
-    items[2 * last + 1] = null;
-    if (last == 0) {
-      return;
+  private int bucketOf(long time) {
+    return time == last ? 0 : 64 - Long.numberOfLeadingZeros(time ^ last);
+  }
+
+  /**
+   * Moves the earliest events into bucket 0, unless they lie beyond {@code limitNanos}; returns
+   * whether it did. The earliest events are in the lowest non-empty bucket.
+   */
+  private boolean refill(long limitNanos) {
+    int index = 1;
+    while (buckets[index].isEmpty()) {
+      index++;
     }
-    int i = 0;
-    while (true) {
-      int first = 4 * i + 1;
-      if (first >= last) {
-        break;
-      }
-      int best = first;
-      int end = Math.min(first + 4, last);
-      for (int child = first + 1; child < end; child++) {
-        if (before(keys[2 * child], keys[2 * child + 1], keys[2 * best], keys[2 * best + 1])) {
-          best = child;
-        }
-      }
-      if (!before(keys[2 * best], keys[2 * best + 1], time, seq)) {
-        break;
-      }
-      move(best, i);
-      i = best;
+    Bucket bucket = buckets[index];
+    long min = Long.MAX_VALUE;
+    for (int i = bucket.head; i < bucket.size; i++) {
+      min = Math.min(min, bucket.times[i]);
     }
-    set(i, time, seq, target, message);
+    if (min > limitNanos) {
+      return false;
+    }
+    // Everything in this bucket now differs from the new reference time in a lower bit only.
+    last = min;
+    int count = bucket.size;
+    bucket.size = 0;
+    for (int i = 0; i < count; i++) {
+      long time = bucket.times[i];
+      buckets[bucketOf(time)].add(time, bucket.targets[i], bucket.messages[i]);
+      bucket.targets[i] = null;
+      bucket.messages[i] = null;
+    }
+    return true;
   }
 
-  private static boolean before(long time, long seq, long otherTime, long otherSeq) {
-    return time < otherTime || (time == otherTime && seq < otherSeq);
-  }
+  /** Events filed under one bit: appended in scheduling order, taken from the head. */
+  private static final class Bucket {
+    long[] times = new long[16];
+    Object[] targets = new Object[16];
+    Object[] messages = new Object[16];
+    int head;
+    int size;
 
-  private void move(int from, int to) {
-    set(to, keys[2 * from], keys[2 * from + 1], items[2 * from], items[2 * from + 1]);
-  }
+    boolean isEmpty() {
+      return head == size;
+    }
 
-  private void set(int i, long time, long seq, Object target, Object message) {
-    keys[2 * i] = time;
-    keys[2 * i + 1] = seq;
-    items[2 * i] = target;
-    items[2 * i + 1] = message;
+    void add(long time, Object target, Object message) {
+      if (size == times.length) {
+        times = Arrays.copyOf(times, size * 2);
+        targets = Arrays.copyOf(targets, size * 2);
+        messages = Arrays.copyOf(messages, size * 2);
+      }
+      times[size] = time;
+      targets[size] = target;
+      messages[size] = message;
+      size++;
+    }
   }
 }
