@@ -61,17 +61,21 @@ public final class LocalDeployment implements Deployment {
       executor.attach();
       try {
         RunContext context = context(run, time);
+        NodeFailures failures = new NodeFailures();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         ActorRef<World.Command> world =
             system.systemActorOf(
-                World.create(context, run.models(), ready, stopped), name, DispatcherSelector.fromConfig(VirtualExecutor.DISPATCHER));
+                World.create(context, run.models(), failures, ready, stopped),
+                name,
+                DispatcherSelector.fromConfig(VirtualExecutor.DISPATCHER));
         time.runReadyUntil(ready::isDone);
         readyProbe.run();
         time.runUntil(limit, progress);
         time.advanceTo(run.window().endNanos());
         world.tell(World.Stop.INSTANCE);
         time.runReadyUntil(stopped::isDone);
+        failIfAny(failures);
         return stats(context, time.events(), time.now(), wallStart, 0, 0);
       } finally {
         executor.detach();
@@ -79,17 +83,26 @@ public final class LocalDeployment implements Deployment {
     }
     try (RealTime time = new RealTime(run.timeScale())) {
       RunContext context = context(run, time);
+      NodeFailures failures = new NodeFailures();
       CompletableFuture<Void> ready = new CompletableFuture<>();
       CompletableFuture<Void> stopped = new CompletableFuture<>();
       ActorRef<World.Command> world =
-          system.systemActorOf(World.create(context, run.models(), ready, stopped), name, Props.empty());
+          system.systemActorOf(World.create(context, run.models(), failures, ready, stopped), name, Props.empty());
       ready.get(2, TimeUnit.MINUTES);
       readyProbe.run();
       time.start();
       time.awaitTime(limit, progress);
       world.tell(World.Stop.INSTANCE);
       stopped.get(2, TimeUnit.MINUTES);
+      failIfAny(failures);
       return stats(context, time.events(), time.now(), wallStart, time.meanLagNanos(), time.maxLagNanos());
+    }
+  }
+
+  /** A run in which a node threw has not measured what the scenario describes: it fails. */
+  private static void failIfAny(NodeFailures failures) {
+    if (failures.any()) {
+      throw new IllegalStateException(failures.describe());
     }
   }
 

@@ -29,11 +29,15 @@ final class World {
   private World() {}
 
   /**
-   * A world that spawns the nodes of {@code run}, completes {@code ready} once all exist, and
-   * completes {@code stopped} once all have stopped.
+   * A world that spawns the nodes of {@code run}, notes in {@code failures} any that throws,
+   * completes {@code ready} once all exist, and completes {@code stopped} once all have stopped.
    */
   static Behavior<Command> create(
-      RunContext run, List<GroupModel> models, CompletableFuture<Void> ready, CompletableFuture<Void> stopped) {
+      RunContext run,
+      List<GroupModel> models,
+      NodeFailures failures,
+      CompletableFuture<Void> ready,
+      CompletableFuture<Void> stopped) {
     return Behaviors.setup(
         context -> {
           List<GroupInfo> groups = run.topology().groups();
@@ -44,7 +48,8 @@ final class World {
               int id = group.id(i);
               @SuppressWarnings("unchecked")
               Behavior<Object> behavior = (Behavior<Object>) model.createNode(new NodeContext(id, run));
-              ActorRef<Object> node = context.spawn(behavior, run.topology().nodeName(id), DispatcherSelector.sameAsParent());
+              String name = run.topology().nodeName(id);
+              ActorRef<Object> node = context.spawn(failures.watch(name, behavior), name, DispatcherSelector.sameAsParent());
               run.network().register(id, node);
             }
           }

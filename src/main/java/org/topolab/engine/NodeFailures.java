@@ -1,0 +1,79 @@
+package org.topolab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.BehaviorInterceptor;
+import org.apache.pekko.actor.typed.Signal;
+import org.apache.pekko.actor.typed.TypedActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * Notes which nodes of a run threw an exception. Pekko stops an actor that throws; without this a
+ * run would carry on without it and report numbers that look fine.
+ */
+final class NodeFailures {
+
+  private final List<String> failures = new ArrayList<>();
+
+  /** {@code behavior}, whose exceptions are noted under {@code node} before Pekko stops it. */
+  @SuppressWarnings("unchecked")
+  <T> Behavior<T> watch(String node, Behavior<T> behavior) {
+    return Behaviors.intercept(() -> (BehaviorInterceptor<T, T>) new Interceptor(node), behavior);
+  }
+
+  /** Whether any node has failed. */
+  synchronized boolean any() {
+    return !failures.isEmpty();
+  }
+
+  /** A sentence naming the first failed node and its exception, and how many others failed. */
+  synchronized String describe() {
+    String first = failures.get(0);
+    return failures.size() == 1 ? first : first + " (and " + (failures.size() - 1) + " more nodes failed)";
+  }
+
+  private synchronized void add(String node, Throwable error) {
+    failures.add("node " + node + " failed: " + error);
+  }
+
+  /** Passes everything through, noting what is thrown. */
+  private final class Interceptor extends BehaviorInterceptor<Object, Object> {
+    private final String node;
+
+    Interceptor(String node) {
+      super(Object.class);
+      this.node = node;
+    }
+
+    @Override
+    public Behavior<Object> aroundStart(TypedActorContext<Object> context, PreStartTarget<Object> target) {
+      try {
+        return target.start(context);
+      } catch (RuntimeException e) {
+        add(node, e);
+        throw e;
+      }
+    }
+
+    @Override
+    public Behavior<Object> aroundReceive(TypedActorContext<Object> context, Object message, ReceiveTarget<Object> target) {
+      try {
+        return target.apply(context, message);
+      } catch (RuntimeException e) {
+        add(node, e);
+        throw e;
+      }
+    }
+
+    @Override
+    public Behavior<Object> aroundSignal(TypedActorContext<Object> context, Signal signal, SignalTarget<Object> target) {
+      try {
+        return target.apply(context, signal);
+      } catch (RuntimeException e) {
+        add(node, e);
+        throw e;
+      }
+    }
+  }
+}

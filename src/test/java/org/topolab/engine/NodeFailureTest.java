@@ -1,0 +1,74 @@
+package org.topolab.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.topolab.cli.Main;
+import org.topolab.node.NodeContext;
+import org.topolab.roles.GroupModel;
+import org.topolab.roles.GroupSettings;
+import org.topolab.roles.Role;
+
+/** A node that throws makes the run fail, rather than vanish from the numbers. */
+class NodeFailureTest {
+
+  /** Nodes that throw when their timer fires, node 3 only. */
+  public static final class ThrowingRole implements Role {
+    @Override
+    public String name() {
+      return "throwing";
+    }
+
+    @Override
+    public GroupModel configure(GroupSettings group) {
+      return new GroupModel() {
+        @Override
+        public Behavior<?> createNode(NodeContext node) {
+          return Behaviors.<String>setup(context -> {
+            node.after(1_000_000_000L, context.getSelf(), "tick");
+            return Behaviors.receiveMessage(tick -> {
+              if (node.id() == 3) {
+                throw new IllegalStateException("boom at " + node.now());
+              }
+              return Behaviors.same();
+            });
+          });
+        }
+
+        @Override
+        public void report(ObjectNode out) {}
+      };
+    }
+  }
+
+  private static int run(Path dir, String time, StringWriter err) throws Exception {
+    Path scenario = dir.resolve("failing.conf");
+    Files.writeString(scenario, String.join("\n",
+        "duration = 5s",
+        "time-scale = 10",
+        "groups { nodes { role = \"" + ThrowingRole.class.getName() + "\", count = 5 } }"));
+    return Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+        "run", scenario.toString(), "--out", dir.resolve("out").toString(), "--time", time);
+  }
+
+  @Test
+  void aNodeThatThrowsFailsTheRunWithExitCode1AndNamesTheNode(@TempDir Path dir) throws Exception {
+    for (String time : new String[] {"virtual", "real"}) {
+      StringWriter err = new StringWriter();
+      assertThat(run(dir, time, err)).as(time).isEqualTo(1);
+      // In virtual time the timer fires at exactly 1 s; in real time a little later.
+      String expected = "run failed: node nodes-3 failed: java.lang.IllegalStateException: boom at ";
+      assertThat(err.toString()).as(time).contains(time.equals("virtual") ? expected + "1000000000\n" : expected);
+      assertThat(err.toString()).doesNotContain("\tat ");
+      assertThat(dir.resolve("out/report.json")).doesNotExist();
+    }
+  }
+}
