@@ -56,11 +56,6 @@ public final class VirtualTime implements SimTime {
     push(now + Math.max(0, delayNanos), target, message);
   }
 
-  /** Runs every actor task that is ready, without advancing the clock. */
-  public void runReady() {
-    executor.drain();
-  }
-
   /** Runs actor tasks, waiting for those from other threads, until {@code condition} holds. */
   public void runReadyUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
     executor.drainUntil(condition, 120_000);
