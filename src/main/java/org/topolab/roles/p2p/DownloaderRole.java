@@ -28,7 +28,7 @@ public final class DownloaderRole implements Role {
         new Downloader.Spec(
             source,
             in.string("file", ""),
-            (int) in.integer("requests-in-flight", 4L, 1, 1_000_000),
+            (int) in.integer("requests-in-flight", 8L, 1, 1_000_000),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
     FluidBound bound = source == null ? null : new FluidBound(
         group.group().count(),

@@ -51,10 +51,10 @@ public final class FileServerRole implements Role {
     if (files.isEmpty()) {
       files.add(new FileServer.StoredFile(DEFAULT_FILE, 0));
     }
-    long chunkSize = in.size("chunk-size", 1L << 20);
+    long chunkSize = in.size("chunk-size", 256L << 10);
     if (chunkSize < 1 || chunkSize > Integer.MAX_VALUE) {
       in.problem("chunk-size", "must be from 1B to 2GB; expected a size such as 256KiB or 1MiB");
-      chunkSize = 1L << 20;
+      chunkSize = 256L << 10;
     }
     Uploader.Policy seeding = PeerRole.uploading(in, false);
     FileServer.Spec spec = new FileServer.Spec(List.copyOf(files), (int) chunkSize, seeding);

@@ -157,13 +157,6 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
           return this;
         })
         .onMessage(Wire.Bye.class, this::onBye)
-        .onSignal(org.apache.pekko.actor.typed.PostStop.class, sig -> {
-          if (System.getenv("P2PDEBUG") != null && haveCount < chunks) {
-            System.err.println("STUCK " + node.id() + " have " + haveCount + " inflight " + inFlight + " reqd " + requestedChunks + " unchokers " + unchokers.size() + " nb " + neighbours.size());
-            for (Neighbour n : neighbours) System.err.println("   n " + n.id + " has " + n.hasCount + " wanted " + n.wanted + " intIn " + n.interestedIn + " unch " + n.unchokedMe + " out " + n.outstanding + " interval " + n.intervalNanos);
-          }
-          return this;
-        })
         .build();
   }
 
@@ -296,7 +289,6 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     long now = node.now();
     int index = chunk.chunk();
     metrics.received(now, chunk.bytes());
-    if (System.getenv("P2PDEBUG") != null) System.err.println("T " + node.id() + " " + now / 1e6 + " from " + chunk.from() + " c " + index + " inflight " + inFlight + " unch " + unchokers.size() + " have " + haveCount);
     uploader.receivedFrom(chunk.from(), chunk.bytes());
     Neighbour neighbour = byId.get(chunk.from());
     if (neighbour != null && neighbour.outstanding.remove((Integer) index)) {
@@ -505,7 +497,6 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     }
     neighbour.outstanding.add(chunk);
     inFlight++;
-    if (System.getenv("P2PDEBUG") != null) System.err.println("R " + node.id() + " " + node.now() / 1e6 + " to " + neighbour.id + " c " + chunk + " out " + neighbour.outstanding.size());
     node.send(neighbour.id, new Wire.RequestChunk(node.id(), chunk));
   }
 

@@ -33,7 +33,7 @@ public final class PeerRole implements Role {
             source,
             in.string("file", ""),
             (int) in.integer("neighbours", 10L, 1, 100_000),
-            (int) in.integer("requests-in-flight", 8L, 1, 1_000_000),
+            (int) in.integer("requests-in-flight", 32L, 1, 1_000_000),
             uploading(in, true),
             seedTime(in),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
@@ -51,11 +51,11 @@ public final class PeerRole implements Role {
 
   /**
    * Reads {@code upload-slots} (a number or {@code unlimited}), {@code rechoke-interval} and, for a
-   * peer, {@code tit-for-tat}. A peer unchokes 4 neighbours unless told otherwise; a file server,
+   * peer, {@code tit-for-tat}. A peer unchokes 8 neighbours unless told otherwise; a file server,
    * which only ever gives, serves every interested neighbour.
    */
   static Uploader.Policy uploading(Settings in, boolean peer) {
-    int slots = peer ? 4 : Integer.MAX_VALUE;
+    int slots = peer ? 8 : Integer.MAX_VALUE;
     if (in.has("upload-slots") && "unlimited".equals(in.string("upload-slots", ""))) {
       slots = Integer.MAX_VALUE;
     } else if (in.has("upload-slots")) {
