@@ -45,6 +45,7 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
   private final LongAdder uploaded;
   private final HashMap<String, Wire.FileInfo> files = new HashMap<>();
   private final HashMap<String, long[]> fullBitfields = new HashMap<>();
+  private final HashMap<String, int[]> timesSent = new HashMap<>();
   // Each swarm neighbour, by id: the file it downloads.
   private final HashMap<Integer, Wire.FileInfo> swarm = new HashMap<>();
   private final Uploader uploader;
@@ -58,6 +59,7 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
       Wire.FileInfo info = new Wire.FileInfo(node.id(), file.name(), file.size(), spec.chunkSize());
       files.put(file.name(), info);
       fullBitfields.put(file.name(), Chunks.full(info.chunks()));
+      timesSent.put(file.name(), new int[info.chunks()]);
     }
     files.put("", files.get(spec.files().get(0).name()));
     this.uploader = new Uploader(node, new Seeding(), spec.seeding());
@@ -144,6 +146,11 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
     @Override
     public int chunkBytes(int neighbour, int chunk) {
       return swarm.get(neighbour).chunkBytes(chunk);
+    }
+
+    @Override
+    public int[] timesSent(int neighbour) {
+      return timesSent.get(swarm.get(neighbour).file());
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.topolab.distribution.Distribution;
+import org.topolab.network.LinkSpec;
 import org.topolab.node.GroupInfo;
 import org.topolab.node.NodeContext;
 
@@ -93,11 +94,15 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     }
   }
 
-  /** Requests a neighbour gets before its pace is known. */
-  private static final int UNMEASURED_REQUESTS = 2;
+  /** Requests a neighbour gets before its pace is known, and at least. */
+  private static final int MIN_QUEUE = 2;
+
+  /** How far ahead requests are queued at a neighbour, in time at its measured pace. */
+  private static final long QUEUE_HORIZON_NANOS = 500_000_000L;
 
   private final NodeContext node;
   private final Spec spec;
+  private long downlinkChunkNanos;
   private final DownloadMetrics metrics;
   private final LongAdder uploaded;
   private final Uploader uploader;
@@ -113,6 +118,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private long[] requested;
   private int[] requests;
   private int[] firstSource;
+  private int[] timesSent;
   private int requestedChunks;
   private int[] availability;
   private int haveCount;
@@ -190,6 +196,8 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     requested = Chunks.empty(chunks);
     requests = new int[chunks];
     firstSource = new int[chunks];
+    timesSent = new int[chunks];
+    downlinkChunkNanos = LinkSpec.transmissionNanos(info.chunkSize(), node.group().link().downBitsPerSecond());
     availability = new int[chunks];
     metrics.fileSize(info.size());
     if (chunks == 0) {
@@ -410,7 +418,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
    * it first: the one with the fewest requests outstanding times the time it takes per chunk, as
    * measured. Fast sources thus get deep pipelines, slow ones short ones, and a request that waits
    * behind a chunk on this peer's own uplink does not leave a fast source idle. A neighbour not yet
-   * measured gets at most {@link #UNMEASURED_REQUESTS}.
+   * measured gets at most {@link #MIN_QUEUE}.
    */
   private void requestMore() {
     List<Neighbour> exhausted = null;
@@ -421,7 +429,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
         int queued = candidate.outstanding.size();
         if (candidate.exhausted
             || candidate.wanted <= queued
-            || (candidate.intervalNanos == 0 && queued >= UNMEASURED_REQUESTS)) {
+            || queued >= queueLimit(candidate)) {
           continue;
         }
         double wait = (queued + 1.0) * Math.max(1, candidate.intervalNanos);
@@ -453,6 +461,18 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   /**
+   * How many requests may wait at {@code neighbour}: as many as it delivers in {@link
+   * #QUEUE_HORIZON_NANOS}, at least {@link #MIN_QUEUE}. A request queued at a slow neighbour is a
+   * commitment: the chunk will not be asked of anyone else, even once others have it.
+   */
+  private static int queueLimit(Neighbour neighbour) {
+    if (neighbour.intervalNanos == 0) {
+      return MIN_QUEUE;
+    }
+    return (int) Math.max(MIN_QUEUE, (QUEUE_HORIZON_NANOS + neighbour.intervalNanos - 1) / neighbour.intervalNanos);
+  }
+
+  /**
    * The endgame: every missing chunk has been asked for, and a slow neighbour would hold up the
    * end. A free request goes to another unchoking neighbour for a missing chunk if that neighbour
    * is expected to deliver it in less than half the time its first source is (by the measured
@@ -470,6 +490,9 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
         double sourceWait = source.intervalNanos == 0
             ? Double.MAX_VALUE
             : (source.outstanding.indexOf(chunk) + 1.0) * source.intervalNanos;
+        if (sourceWait <= inFlight * downlinkChunkNanos) {
+          continue; // this peer's own downlink is what the chunk waits for: a copy would queue there too
+        }
         Neighbour best = null;
         double bestWait = sourceWait / 2;
         for (Neighbour candidate : unchokers) {
@@ -567,6 +590,11 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     @Override
     public int chunkBytes(int neighbour, int chunk) {
       return info.chunkBytes(chunk);
+    }
+
+    @Override
+    public int[] timesSent(int neighbour) {
+      return timesSent;
     }
 
     @Override

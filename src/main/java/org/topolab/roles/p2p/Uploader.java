@@ -3,6 +3,7 @@ package org.topolab.roles.p2p;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import org.topolab.network.LinkSpec;
 import org.topolab.node.NodeContext;
@@ -12,9 +13,9 @@ import org.topolab.node.NodeContext;
  * unchoked, their queued requests, and the pacing of chunks onto the uplink.
  *
  * <p>At most {@code slots} interested neighbours are unchoked at a time; the others wait in line.
- * Chunks go out one at a time, round-robin over the unchoked neighbours with requests, the next one
- * handed to the network when the previous one has left the uplink: the uplink never idles while a
- * request waits, and each unchoked neighbour gets an equal share of it, as TCP flows would. Every
+ * Chunks go out one at a time, the next one handed to the network when the previous one has left
+ * the uplink: the uplink never idles while a request waits. The least-sent chunk goes first, and
+ * the unchoked neighbours take turns otherwise, so each gets an equal share, as TCP flows would. Every
  * rechoke interval the slots rotate: without tit-for-tat the longest-unchoked neighbour makes way
  * for the longest-waiting one; with it, the neighbours that uploaded most to this node in the last
  * interval keep their slots, and one slot goes to a random other (the optimistic unchoke).
@@ -31,6 +32,9 @@ final class Uploader {
 
     /** Bytes of chunk {@code chunk} as {@code neighbour} downloads it. */
     int chunkBytes(int neighbour, int chunk);
+
+    /** How often each chunk of the file {@code neighbour} downloads has been sent; the uploader counts in it. */
+    int[] timesSent(int neighbour);
 
     /** Counts {@code bytes} of chunk content sent. */
     void uploaded(int bytes);
@@ -181,29 +185,52 @@ final class Uploader {
     scheduleRechoke();
   }
 
+  /**
+   * Sends the next chunk: of all requests waiting, one for the chunk this node has sent least
+   * often, the neighbours taking turns among equals. Spreading distinct chunks first is what lets
+   * the receivers trade among themselves; a seed whose uplink is the bottleneck would otherwise
+   * spend it on copies of the same chunks.
+   */
   private void send() {
     if (sending) {
       return;
     }
-    Slot slot;
-    while ((slot = ready.poll()) != null) {
-      slot.ready = false;
-      Integer chunk = slot.requests.poll();
-      if (chunk == null || !slot.unchoked) {
+    Slot chosen = null;
+    int chosenChunk = -1;
+    int fewest = Integer.MAX_VALUE;
+    for (Iterator<Slot> turns = ready.iterator(); turns.hasNext() && fewest > 0; ) {
+      Slot slot = turns.next();
+      if (!slot.unchoked || slot.requests.isEmpty()) {
+        slot.ready = false;
+        turns.remove();
         continue;
       }
-      int bytes = host.chunkBytes(slot.id, chunk);
-      Wire.Chunk message = new Wire.Chunk(node.id(), chunk, bytes);
-      node.send(slot.id, message);
-      host.uploaded(bytes);
-      if (!slot.requests.isEmpty()) {
-        slot.ready = true;
-        ready.add(slot);
+      int[] sent = host.timesSent(slot.id);
+      for (int chunk : slot.requests) {
+        if (sent[chunk] < fewest) {
+          fewest = sent[chunk];
+          chosen = slot;
+          chosenChunk = chunk;
+        }
       }
-      sending = true;
-      host.wakeUplink(LinkSpec.transmissionNanos(message.sizeBytes(), upBitsPerSecond));
+    }
+    if (chosen == null) {
       return;
     }
+    chosen.requests.remove(chosenChunk);
+    host.timesSent(chosen.id)[chosenChunk]++;
+    ready.remove(chosen);
+    if (chosen.requests.isEmpty()) {
+      chosen.ready = false;
+    } else {
+      ready.add(chosen);
+    }
+    int bytes = host.chunkBytes(chosen.id, chosenChunk);
+    Wire.Chunk message = new Wire.Chunk(node.id(), chosenChunk, bytes);
+    node.send(chosen.id, message);
+    host.uploaded(bytes);
+    sending = true;
+    host.wakeUplink(LinkSpec.transmissionNanos(message.sizeBytes(), upBitsPerSecond));
   }
 
   private void unchoke(Slot slot) {
