@@ -30,7 +30,8 @@ public final class DownloaderRole implements Role {
             in.string("file", ""),
             (int) in.integer("requests-in-flight", 8L, 1, 1_000_000),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
-    FluidBound bound = source == null ? null : new FluidBound(
+    // The bound assumes every receiver starts at once; with staggered starts there is none.
+    FluidBound bound = source == null || !(spec.start() instanceof Distribution.Constant) ? null : new FluidBound(
         group.group().count(),
         source.count() * source.link().upBitsPerSecond(),
         group.group().link().downBitsPerSecond(),

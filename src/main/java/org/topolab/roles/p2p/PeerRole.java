@@ -38,7 +38,8 @@ public final class PeerRole implements Role {
             seedTime(in),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
     GroupInfo peers = group.group();
-    FluidBound bound = source == null ? null : new FluidBound(
+    // The bound assumes every receiver starts at once; with staggered starts there is none.
+    FluidBound bound = source == null || !(spec.start() instanceof Distribution.Constant) ? null : new FluidBound(
         peers.count(),
         source.count() * source.link().upBitsPerSecond(),
         peers.link().downBitsPerSecond(),

@@ -159,10 +159,12 @@ final class Uploader {
       return;
     }
     slot.gone = true;
+    slot.requests.clear();
     if (slot.interested) {
       interested--;
     }
     if (slot.unchoked) {
+      slot.unchoked = false;
       unchoked.remove(slot);
       promote();
     }

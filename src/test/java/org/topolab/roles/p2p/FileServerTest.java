@@ -85,4 +85,24 @@ class FileServerTest {
     net.send(2, 0, new Wire.RequestChunk(2, 2));
     assertThat(second.expectMessageClass(Wire.Chunk.class).bytes()).isEqualTo(500);
   }
+
+  @Test
+  void keepsServingWhenANeighbourLeavesWithRequestsQueued() {
+    TestProbe<Object> first = net.probe(1, Object.class);
+    TestProbe<Object> second = net.probe(2, Object.class);
+    net.send(1, 0, new Wire.Handshake(1, "movie", Chunks.empty(3)));
+    net.send(1, 0, new Wire.Interest(1, true, 1));
+    first.expectMessageClass(Wire.Bitfield.class);
+    first.expectMessageClass(Wire.Choke.class);
+    net.send(2, 0, new Wire.Handshake(2, "movie", Chunks.empty(3)));
+    net.send(2, 0, new Wire.Interest(2, true, 1));
+    second.expectMessageClass(Wire.Bitfield.class);
+    for (int chunk = 0; chunk < 3; chunk++) {
+      net.send(1, 0, new Wire.RequestChunk(1, chunk));
+    }
+    net.send(1, 0, new Wire.Bye(1));
+    assertThat(second.expectMessageClass(Wire.Choke.class).unchoked()).isTrue();
+    net.send(2, 0, new Wire.RequestChunk(2, 0));
+    assertThat(second.expectMessageClass(Wire.Chunk.class).chunk()).isZero();
+  }
 }
