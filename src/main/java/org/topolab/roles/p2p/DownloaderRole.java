@@ -2,6 +2,8 @@ package org.topolab.roles.p2p;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.distribution.Distribution;
 import org.topolab.node.GroupInfo;
@@ -41,12 +43,15 @@ public final class DownloaderRole implements Role {
     return downloadGroup(group.group().name(), node -> Downloader.create(node, spec, metrics), metrics, null);
   }
 
-  /** The model of a group whose nodes download a file and report it in {@code metrics}. */
+  /**
+   * The model of a group whose nodes download a file and report it in {@code metrics}; {@code
+   * uploaded}, if not null, counts the chunk bytes the group sent.
+   */
   static GroupModel downloadGroup(
       String name,
-      java.util.function.Function<NodeContext, Behavior<?>> nodes,
+      Function<NodeContext, Behavior<?>> nodes,
       DownloadMetrics metrics,
-      java.util.concurrent.atomic.LongAdder uploaded) {
+      LongAdder uploaded) {
     return new GroupModel() {
       @Override
       public Behavior<?> createNode(NodeContext node) {

@@ -20,9 +20,10 @@ import org.topolab.node.NodeContext;
  * tracker and connects to the members it is given (a handshake each way carries the bitfields).
  * From then on it announces each new chunk to the neighbours that lack it, tells each neighbour
  * whether it is interested in it, and asks the neighbours that unchoke it for chunks, rarest
- * first among its neighbours, with a bounded number of requests in flight spread over them. Its
- * own uplink serves the neighbours it unchokes (see {@link Uploader}). Once it has the whole file
- * it seeds for the seed time, then says goodbye and leaves.
+ * first among its neighbours, with a bounded number of requests in flight spread over them by
+ * their measured pace. At the end (the endgame) a chunk held up at a slow neighbour may be asked of
+ * a faster one too. Its own uplink serves the neighbours it unchokes (see {@link Uploader}). Once
+ * it has the whole file it seeds for the seed time, then says goodbye and leaves.
  */
 public final class Peer extends AbstractBehavior<Peer.Command> {
 
@@ -82,6 +83,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     boolean unchokedMe;
     int chokeSeq;
     int interestSeq;
+    // Set while one pass of the request loop finds nothing more to ask of it.
     boolean exhausted;
     // Mean time between its chunks while it had requests of this peer (a moving average); 0 until measured.
     long intervalNanos;
@@ -102,7 +104,6 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
 
   private final NodeContext node;
   private final Spec spec;
-  private long downlinkChunkNanos;
   private final DownloadMetrics metrics;
   private final LongAdder uploaded;
   private final Uploader uploader;
@@ -120,7 +121,9 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private int[] firstSource;
   private int[] timesSent;
   private int requestedChunks;
+  // How many neighbours have each chunk: rarest first reads it.
   private int[] availability;
+  private long downlinkChunkNanos;
   private int haveCount;
   private int inFlight;
   private long startedAt;

@@ -1,8 +1,9 @@
 package org.topolab.roles.p2p;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.topolab.roles.p2p.Probes.drain;
+import static org.topolab.roles.p2p.Probes.expect;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,7 +25,6 @@ class PeerTest {
   private static final int ORIGIN = 0;
   private static final int TRACKER = 1;
   private static final int PEER = 2;
-  private static final Duration QUIET = Duration.ofMillis(200);
 
   private ActorTestKit kit;
   private ProbeNetwork net;
@@ -88,34 +88,9 @@ class PeerTest {
     return bits;
   }
 
-  /** The next message of type {@code type} that {@code probe} gets, skipping others. */
-  private static <T> T expect(TestProbe<Object> probe, Class<T> type) {
-    while (true) {
-      Object message = probe.receiveMessage();
-      if (type.isInstance(message)) {
-        return type.cast(message);
-      }
-    }
-  }
-
-  /** What {@code probe} gets until it has been quiet for a while. */
-  private static List<Object> drain(TestProbe<Object> probe) {
-    List<Object> messages = new ArrayList<>();
-    try {
-      while (true) {
-        messages.add(probe.receiveMessage(QUIET));
-      }
-    } catch (AssertionError quiet) {
-      return messages;
-    }
-  }
-
   /** The chunks asked of {@code probe} until it has been quiet for a while. */
   private static List<Integer> drainRequests(TestProbe<Object> probe) {
-    return drain(probe).stream()
-        .filter(Wire.RequestChunk.class::isInstance)
-        .map(message -> ((Wire.RequestChunk) message).chunk())
-        .toList();
+    return drain(probe, Wire.RequestChunk.class).stream().map(Wire.RequestChunk::chunk).toList();
   }
 
   @Test
@@ -185,7 +160,7 @@ class PeerTest {
     net.send(3, PEER, new Wire.Chunk(3, expect(neighbour(3), Wire.RequestChunk.class).chunk(), 1000));
     net.send(3, PEER, new Wire.Chunk(3, expect(neighbour(3), Wire.RequestChunk.class).chunk(), 1000));
     assertThat(expect(neighbour(3), Wire.Interest.class).interested()).isFalse();
-    assertThat(metrics.completed()).isEqualTo(1);
+    neighbour(3).awaitAssert(() -> assertThat(metrics.completed()).isEqualTo(1));
     // Complete, it serves: neighbour 4 asks, is unchoked, and gets its chunk. With one upload
     // slot, neighbour 5 waits.
     net.send(4, PEER, new Wire.Interest(4, true, 1));
