@@ -1,5 +1,7 @@
 package org.topolab.roles.p2p;
 
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.topolab.distribution.Distribution;
@@ -57,10 +59,15 @@ public final class PeerRole implements Role {
    */
   static Uploader.Policy uploading(Settings in, boolean peer) {
     int slots = peer ? 8 : Integer.MAX_VALUE;
-    if (in.has("upload-slots") && "unlimited".equals(in.string("upload-slots", ""))) {
-      slots = Integer.MAX_VALUE;
-    } else if (in.has("upload-slots")) {
-      slots = (int) in.integer("upload-slots", (long) slots, 1, 1_000_000);
+    if (in.has("upload-slots")) {
+      ConfigValue value = in.raw("upload-slots");
+      if (value.valueType() == ConfigValueType.NUMBER) {
+        slots = (int) in.integer("upload-slots", (long) slots, 1, 1_000_000);
+      } else if ("unlimited".equals(value.unwrapped())) {
+        slots = Integer.MAX_VALUE;
+      } else {
+        in.problem("upload-slots", "expected a whole number such as 4, or unlimited; found " + Settings.describe(value));
+      }
     }
     long rechoke = in.duration("rechoke-interval", 10_000_000_000L, 1_000_000);
     boolean tft = peer && in.choice("tit-for-tat", "off", List.of("on", "off")).equals("on");
