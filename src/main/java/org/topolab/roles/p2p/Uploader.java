@@ -83,17 +83,6 @@ final class Uploader {
     this.upBitsPerSecond = node.group().link().upBitsPerSecond();
   }
 
-  /** Neighbours unchoked right now. */
-  int unchokedCount() {
-    return unchoked.size();
-  }
-
-  /** Whether {@code neighbour} is unchoked. */
-  boolean isUnchoked(int neighbour) {
-    Slot slot = slots.get(neighbour);
-    return slot != null && slot.unchoked;
-  }
-
   /** {@code neighbour} says whether it wants chunks from this node, in its message number {@code seq}. */
   void interest(int neighbour, boolean wants, int seq) {
     Slot slot = slots.computeIfAbsent(neighbour, Slot::new);

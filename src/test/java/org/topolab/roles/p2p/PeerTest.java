@@ -52,6 +52,10 @@ class PeerTest {
 
   /** Starts the peer and walks it through the file's description and the tracker to neighbours 3, 4, 5. */
   private void start(int requestsInFlight, int uploadSlots, long seedTimeNanos, int chunks) {
+    start(requestsInFlight, new Uploader.Policy(uploadSlots, false, 10_000_000_000L), seedTimeNanos, chunks);
+  }
+
+  private void start(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, int chunks) {
     Peer.Spec spec =
         new Peer.Spec(
             net.group("tracker"),
@@ -59,7 +63,7 @@ class PeerTest {
             "",
             10,
             requestsInFlight,
-            new Uploader.Policy(uploadSlots, false, 10_000_000_000L),
+            uploading,
             seedTimeNanos,
             new Distribution.Constant(0));
     metrics = new DownloadMetrics(net.window(), 1, new FluidBound(1, 1e9, 1e9, 1e9, true));
@@ -151,9 +155,8 @@ class PeerTest {
     assertThat(more).hasSize(1).doesNotContainAnyElementsOf(fromThree).doesNotContainAnyElementsOf(fromFour);
   }
 
-  @Test
-  void seedsAfterCompletingThenLeaves() {
-    start(2, 1, 300_000_000L, 2);
+  /** Lets the peer download both chunks of a 2-chunk file from neighbour 3. */
+  private void downloadBothChunksFromThree() {
     net.send(3, PEER, new Wire.Bitfield(3, bits(0, 1)));
     expect(neighbour(3), Wire.Interest.class);
     net.send(3, PEER, new Wire.Choke(3, true, 1));
@@ -161,6 +164,12 @@ class PeerTest {
     net.send(3, PEER, new Wire.Chunk(3, expect(neighbour(3), Wire.RequestChunk.class).chunk(), 1000));
     assertThat(expect(neighbour(3), Wire.Interest.class).interested()).isFalse();
     neighbour(3).awaitAssert(() -> assertThat(metrics.completed()).isEqualTo(1));
+  }
+
+  @Test
+  void seedsAfterCompletingThenLeaves() {
+    start(2, 1, 300_000_000L, 2);
+    downloadBothChunksFromThree();
     // Complete, it serves: neighbour 4 asks, is unchoked, and gets its chunk. With one upload
     // slot, neighbour 5 waits.
     net.send(4, PEER, new Wire.Interest(4, true, 1));
@@ -196,5 +205,26 @@ class PeerTest {
     // the only copies of chunks 0 and 1 (the rarest).
     net.send(3, PEER, new Wire.Bye(3));
     assertThat(drainRequests(neighbour(4))).containsExactlyInAnyOrder(0, 1);
+  }
+
+  @Test
+  void titForTatKeepsTheSlotForWhoeverUploadedMost() {
+    start(2, new Uploader.Policy(2, true, 1_500_000_000L), -1, 2);
+    downloadBothChunksFromThree();
+    for (int id = 4; id <= 6; id++) {
+      net.send(id, PEER, new Wire.Interest(id, true, 1));
+    }
+    assertThat(expect(neighbour(4), Wire.Choke.class).unchoked()).isTrue();
+    assertThat(expect(neighbour(5), Wire.Choke.class).unchoked()).isTrue();
+    // Neighbour 6 waits for a slot, and meanwhile uploads to the peer.
+    net.send(6, PEER, new Wire.Chunk(6, 0, 1000));
+    // At the rechoke (the next one comes 1.5 s later, after this test has read everything) it
+    // gets the slot kept for the best uploader; the other slot goes to one of
+    // 4 and 5 (the optimistic unchoke), and the other of them is choked.
+    assertThat(expect(neighbour(6), Wire.Choke.class).unchoked()).isTrue();
+    List<Wire.Choke> toFour = drain(neighbour(4), Wire.Choke.class);
+    List<Wire.Choke> toFive = drain(neighbour(5), Wire.Choke.class);
+    assertThat(toFour.size() + toFive.size()).isEqualTo(1);
+    assertThat(toFour.isEmpty() ? toFive.get(0).unchoked() : toFour.get(0).unchoked()).isFalse();
   }
 }
