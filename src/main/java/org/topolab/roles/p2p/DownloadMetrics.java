@@ -23,7 +23,7 @@ public final class DownloadMetrics {
   private int completed;
   private long fileBytes = -1;
 
-  /** Metrics of {@code receivers} receivers over {@code window}, against {@code bound}. */
+  /** Metrics of {@code receivers} receivers over {@code window}, against {@code bound} (null: none). */
   public DownloadMetrics(RunWindow window, int receivers, FluidBound bound) {
     this.window = window;
     this.receivers = receivers;
@@ -106,7 +106,8 @@ public final class DownloadMetrics {
     row.put(group + " done", completed + "/" + receivers);
     row.put(group + " time s", format(distributionSeconds()));
     row.put(group + " bound s", format(boundSeconds()));
-    row.put(group + " ratio", Double.isNaN(distributionSeconds() / boundSeconds()) ? "-" : String.format("%.3f", distributionSeconds() / boundSeconds()));
+    double ratio = distributionSeconds() / boundSeconds();
+    row.put(group + " ratio", Double.isNaN(ratio) || Double.isInfinite(ratio) ? "-" : String.format("%.3f", ratio));
   }
 
   private static String format(double seconds) {

@@ -32,13 +32,7 @@ public final class DownloaderRole implements Role {
             in.string("file", ""),
             (int) in.integer("requests-in-flight", 8L, 1, 1_000_000),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
-    // The bound assumes every receiver starts at once; with staggered starts there is none.
-    FluidBound bound = source == null || !(spec.start() instanceof Distribution.Constant) ? null : new FluidBound(
-        group.group().count(),
-        source.count() * source.link().upBitsPerSecond(),
-        group.group().link().downBitsPerSecond(),
-        0,
-        false);
+    FluidBound bound = FluidBound.of(group.group(), source, false, spec.start());
     DownloadMetrics metrics = new DownloadMetrics(group.window(), group.group().count(), bound);
     return downloadGroup(group.group().name(), node -> Downloader.create(node, spec, metrics), metrics, null);
   }

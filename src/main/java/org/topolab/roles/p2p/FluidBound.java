@@ -1,5 +1,8 @@
 package org.topolab.roles.p2p;
 
+import org.topolab.distribution.Distribution;
+import org.topolab.node.GroupInfo;
+
 /**
  * The fluid lower bound on the time to distribute a file of F bytes to N receivers (Kurose and
  * Ross, "Computer Networking", section 2.5): client-server max(N·F/u_s, F/d_min); peer-to-peer
@@ -12,6 +15,22 @@ package org.topolab.roles.p2p;
  * @param peerToPeer whether receivers share with each other
  */
 public record FluidBound(int receivers, double serverUp, double minDown, double peersUp, boolean peerToPeer) {
+
+  /**
+   * The bound for the group {@code receivers} fed by the file-server group {@code source}, from
+   * their links; null if there is none: no source, or receivers that do not all start at once.
+   */
+  static FluidBound of(GroupInfo receivers, GroupInfo source, boolean peerToPeer, Distribution start) {
+    if (source == null || !(start instanceof Distribution.Constant)) {
+      return null;
+    }
+    return new FluidBound(
+        receivers.count(),
+        source.count() * source.link().upBitsPerSecond(),
+        receivers.link().downBitsPerSecond(),
+        peerToPeer ? receivers.count() * receivers.link().upBitsPerSecond() : 0,
+        peerToPeer);
+  }
 
   /** The bound in seconds for a file of {@code fileBytes}. */
   public double seconds(long fileBytes) {

@@ -40,13 +40,7 @@ public final class PeerRole implements Role {
             seedTime(in),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
     GroupInfo peers = group.group();
-    // The bound assumes every receiver starts at once; with staggered starts there is none.
-    FluidBound bound = source == null || !(spec.start() instanceof Distribution.Constant) ? null : new FluidBound(
-        peers.count(),
-        source.count() * source.link().upBitsPerSecond(),
-        peers.link().downBitsPerSecond(),
-        peers.count() * peers.link().upBitsPerSecond(),
-        true);
+    FluidBound bound = FluidBound.of(peers, source, true, spec.start());
     DownloadMetrics metrics = new DownloadMetrics(group.window(), peers.count(), bound);
     LongAdder uploaded = new LongAdder();
     return DownloaderRole.downloadGroup(peers.name(), node -> Peer.create(node, spec, metrics, uploaded), metrics, uploaded);

@@ -15,8 +15,8 @@ import org.topolab.node.NodeContext;
  * <p>At most {@code slots} interested neighbours are unchoked at a time; the others wait in line.
  * Chunks go out one at a time, the next one handed to the network when the previous one has left
  * the uplink: the uplink never idles while a request waits. The least-sent chunk goes first, and
- * the unchoked neighbours take turns otherwise, so each gets an equal share, as TCP flows would. Every
- * rechoke interval the slots rotate: without tit-for-tat the longest-unchoked neighbour makes way
+ * the unchoked neighbours take turns otherwise, so each gets an equal share, as TCP flows would.
+ * Every rechoke interval the slots rotate: without tit-for-tat the longest-unchoked neighbour makes way
  * for the longest-waiting one; with it, the neighbours that uploaded most to this node in the last
  * interval keep their slots, and one slot goes to a random other (the optimistic unchoke).
  */
@@ -33,7 +33,7 @@ final class Uploader {
     /** Bytes of chunk {@code chunk} as {@code neighbour} downloads it. */
     int chunkBytes(int neighbour, int chunk);
 
-    /** How often each chunk of the file {@code neighbour} downloads has been sent; the uploader counts in it. */
+    /** How often each chunk of the file that {@code neighbour} downloads has been sent (the uploader counts). */
     int[] timesSent(int neighbour);
 
     /** Counts {@code bytes} of chunk content sent. */

@@ -218,9 +218,9 @@ class PeerTest {
     assertThat(expect(neighbour(5), Wire.Choke.class).unchoked()).isTrue();
     // Neighbour 6 waits for a slot, and meanwhile uploads to the peer.
     net.send(6, PEER, new Wire.Chunk(6, 0, 1000));
-    // At the rechoke (the next one comes 1.5 s later, after this test has read everything) it
-    // gets the slot kept for the best uploader; the other slot goes to one of
-    // 4 and 5 (the optimistic unchoke), and the other of them is choked.
+    // At the rechoke it gets the slot kept for the best uploader; the other slot goes to one of 4
+    // and 5 (the optimistic unchoke), and the other of them is choked. The next rechoke comes
+    // 1.5 s later, once this test has read everything.
     assertThat(expect(neighbour(6), Wire.Choke.class).unchoked()).isTrue();
     List<Wire.Choke> toFour = drain(neighbour(4), Wire.Choke.class);
     List<Wire.Choke> toFive = drain(neighbour(5), Wire.Choke.class);
