@@ -76,7 +76,6 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private static final class Neighbour {
     final int id;
     final long[] has;
-    int hasCount;
     // Chunks it has that this peer lacks.
     int wanted;
     boolean interestedIn;
@@ -297,6 +296,9 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   private Behavior<Command> onChunk(Wire.Chunk chunk) {
+    if (have == null) {
+      return this;
+    }
     long now = node.now();
     int index = chunk.chunk();
     metrics.received(now, chunk.bytes());
@@ -304,7 +306,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     Neighbour neighbour = byId.get(chunk.from());
     if (neighbour != null && neighbour.outstanding.remove((Integer) index)) {
       forget(index);
-      long sample = now - neighbour.busySince;
+      long sample = Math.max(1, now - neighbour.busySince);
       neighbour.intervalNanos = neighbour.intervalNanos == 0 ? sample : (3 * neighbour.intervalNanos + sample) / 4;
       neighbour.busySince = now;
     }
@@ -377,7 +379,6 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
       return false;
     }
     Chunks.set(neighbour.has, chunk);
-    neighbour.hasCount++;
     availability[chunk]++;
     if (Chunks.has(have, chunk)) {
       return false;
