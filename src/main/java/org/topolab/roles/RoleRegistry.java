@@ -7,6 +7,10 @@ import java.util.TreeMap;
 import org.topolab.roles.clientserver.ClientRole;
 import org.topolab.roles.clientserver.LoadBalancerRole;
 import org.topolab.roles.clientserver.ServerRole;
+import org.topolab.roles.p2p.DownloaderRole;
+import org.topolab.roles.p2p.FileServerRole;
+import org.topolab.roles.p2p.PeerRole;
+import org.topolab.roles.p2p.TrackerRole;
 
 /**
  * Finds a role by the name a scenario gives: a built-in role, a role listed through {@link
@@ -18,7 +22,9 @@ public final class RoleRegistry {
 
   /** The built-in roles and those found on the classpath. */
   public RoleRegistry() {
-    for (Role role : List.of(new ServerRole(), new ClientRole(), new LoadBalancerRole())) {
+    for (Role role : List.of(
+        new ServerRole(), new ClientRole(), new LoadBalancerRole(),
+        new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole())) {
       roles.put(role.name(), role);
     }
     for (Role role : ServiceLoader.load(Role.class)) {

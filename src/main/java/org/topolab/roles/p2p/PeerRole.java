@@ -1,0 +1,84 @@
+package org.topolab.roles.p2p;
+
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.topolab.distribution.Distribution;
+import org.topolab.node.GroupInfo;
+import org.topolab.roles.GroupModel;
+import org.topolab.roles.GroupSettings;
+import org.topolab.roles.Role;
+import org.topolab.scenario.Settings;
+import org.topolab.scenario.Units;
+
+/**
+ * The {@code peer} role: keys {@code tracker}, {@code source}, {@code file}, {@code neighbours},
+ * {@code requests-in-flight}, {@code upload-slots}, {@code tit-for-tat}, {@code rechoke-interval},
+ * {@code seed-time}, {@code start}.
+ */
+public final class PeerRole implements Role {
+
+  @Override
+  public String name() {
+    return "peer";
+  }
+
+  @Override
+  public GroupModel configure(GroupSettings group) {
+    Settings in = group.settings();
+    GroupInfo tracker = in.group("tracker", List.of("tracker"));
+    GroupInfo source = in.group("source", List.of("file-server"));
+    Peer.Spec spec =
+        new Peer.Spec(
+            tracker,
+            source,
+            in.string("file", ""),
+            (int) in.integer("neighbours", 10L, 1, 100_000),
+            (int) in.integer("requests-in-flight", 32L, 1, 1_000_000),
+            uploading(in, true),
+            seedTime(in),
+            in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
+    GroupInfo peers = group.group();
+    FluidBound bound = FluidBound.of(peers, source, true, spec.start());
+    DownloadMetrics metrics = new DownloadMetrics(group.window(), peers.count(), bound);
+    LongAdder uploaded = new LongAdder();
+    return DownloaderRole.downloadGroup(peers.name(), node -> Peer.create(node, spec, metrics, uploaded), metrics, uploaded);
+  }
+
+  /**
+   * Reads {@code upload-slots} (a number or {@code unlimited}), {@code rechoke-interval} and, for a
+   * peer, {@code tit-for-tat}. A peer unchokes 8 neighbours unless told otherwise; a file server,
+   * which only ever gives, serves every interested neighbour.
+   */
+  static Uploader.Policy uploading(Settings in, boolean peer) {
+    int slots = peer ? 8 : Integer.MAX_VALUE;
+    if (in.has("upload-slots")) {
+      ConfigValue value = in.raw("upload-slots");
+      if (value.valueType() == ConfigValueType.NUMBER) {
+        slots = (int) in.integer("upload-slots", (long) slots, 1, 1_000_000);
+      } else if ("unlimited".equals(value.unwrapped())) {
+        slots = Integer.MAX_VALUE;
+      } else {
+        in.problem("upload-slots", "expected a whole number such as 4, or unlimited; found " + Settings.describe(value));
+      }
+    }
+    long rechoke = in.duration("rechoke-interval", 10_000_000_000L, 1_000_000);
+    boolean tft = peer && in.choice("tit-for-tat", "off", List.of("on", "off")).equals("on");
+    return new Uploader.Policy(slots, tft, rechoke);
+  }
+
+  /** {@code seed-time}: a duration, or {@code forever} (returned as -1). */
+  private static long seedTime(Settings in) {
+    String text = in.string("seed-time", "forever");
+    if (text.equals("forever")) {
+      return -1;
+    }
+    try {
+      return Units.duration(text);
+    } catch (IllegalArgumentException e) {
+      in.problem("seed-time", e.getMessage() + ", or forever");
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.topolab.roles.p2p;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.pekko.actor.typed.Behavior;
+import org.topolab.node.NodeContext;
+import org.topolab.roles.GroupModel;
+import org.topolab.roles.GroupSettings;
+import org.topolab.roles.Role;
+
+/** The {@code tracker} role: key {@code neighbours}, the most members it hands a joining peer. */
+public final class TrackerRole implements Role {
+
+  @Override
+  public String name() {
+    return "tracker";
+  }
+
+  @Override
+  public GroupModel configure(GroupSettings group) {
+    int neighbours = (int) group.settings().integer("neighbours", 50L, 1, 100_000);
+    return new GroupModel() {
+      @Override
+      public Behavior<?> createNode(NodeContext node) {
+        return Tracker.create(node, neighbours);
+      }
+
+      @Override
+      public void report(ObjectNode out) {
+        out.put("neighbours", neighbours);
+      }
+    };
+  }
+}
