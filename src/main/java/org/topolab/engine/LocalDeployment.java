@@ -72,7 +72,6 @@ public final class LocalDeployment implements Deployment {
         time.runReadyUntil(ready::isDone);
         readyProbe.run();
         time.runUntil(limit, progress);
-        time.advanceTo(run.window().endNanos());
         world.tell(World.Stop.INSTANCE);
         time.runReadyUntil(stopped::isDone);
         failIfAny(failures);

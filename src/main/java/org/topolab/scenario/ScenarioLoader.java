@@ -27,6 +27,9 @@ import org.topolab.roles.RoleRegistry;
  */
 public final class ScenarioLoader {
 
+  /** What the scenario as written is called among its variants, unless its {@code variant} key says. */
+  public static final String DEFAULT_VARIANT = "default";
+
   private final RoleRegistry roles;
 
   /** A loader that looks roles up in {@code roles}. */
@@ -59,15 +62,16 @@ public final class ScenarioLoader {
 
     Config base = config.withoutPath("variants").withoutPath("sweep");
     List<Map.Entry<String, Config>> variants = new ArrayList<>();
-    variants.add(Map.entry("default", base));
     Settings top = new Settings(config.root(), config.origin(), "", problems, null);
+    String baseName = top.string("variant", DEFAULT_VARIANT);
+    variants.add(Map.entry(baseName, base));
     Settings variantSettings = top.object("variants");
     for (String name : variantSettings.keys()) {
       ConfigValue value = variantSettings.raw(name);
       if (value.valueType() != ConfigValueType.OBJECT) {
         variantSettings.problem(name, "a variant is an object of overrides { ... }, found " + Settings.describe(value));
-      } else if (name.equals("default")) {
-        variantSettings.problem(name, "'default' names the scenario as written; give the variant another name");
+      } else if (name.equals(baseName)) {
+        variantSettings.problem(name, "'" + baseName + "' names the scenario as written; give the variant another name");
       } else {
         variants.add(Map.entry(name, applyVariant(base, (ConfigObject) value)));
       }

@@ -106,13 +106,6 @@ public final class VirtualTime implements SimTime {
     }
   }
 
-  /** Moves the clock to {@code time} if it lies ahead, as the end of a run does. */
-  public void advanceTo(long time) {
-    if (time > now) {
-      now = time;
-    }
-  }
-
   /** Events still waiting. */
   public int pending() {
     return size;

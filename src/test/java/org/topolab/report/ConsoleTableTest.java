@@ -32,10 +32,21 @@ class ConsoleTableTest {
     List<SummaryRow> rows =
         List.of(row("cs", "10", "8.0", "0.5"), row("p2p", "10", "2.1", "0.2"), row("cs", "100", "80.0", "0.5"), row("p2p", "100", "2.9", "0.2"));
     List<String> lines = ConsoleTable.renderSideBySide(rows).lines().toList();
-    assertThat(lines).hasSize(4);
-    assertThat(lines.get(0)).isEqualTo("count  cs: time s  p2p: time s");
-    assertThat(lines.get(2)).isEqualTo("   10         8.0          2.1");
-    assertThat(lines.get(3)).isEqualTo("  100        80.0          2.9");
+    assertThat(lines).hasSize(5);
+    // The variant's name spans its columns, above their own headings.
+    assertThat(lines.get(0)).isEqualTo("       cs      p2p");
+    assertThat(lines.get(1)).isEqualTo("count  time s  time s");
+    assertThat(lines.get(3)).isEqualTo("   10     8.0     2.1");
+    assertThat(lines.get(4)).isEqualTo("  100    80.0     2.9");
+  }
+
+  @Test
+  void aSpanningHeadingWiderThanItsColumnsWidensThem() {
+    List<SummaryRow> rows = List.of(row("client-server", "10", "8.0", "1"), row("p2p", "10", "2.1", "1"));
+    List<String> lines = ConsoleTable.renderSideBySide(rows).lines().toList();
+    assertThat(lines.get(0)).isEqualTo("       client-server  p2p");
+    assertThat(lines.get(1)).isEqualTo("count  time s         time s");
+    assertThat(lines.get(3)).isEqualTo("   10            8.0     2.1");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.topolab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,25 @@ class ScenarioLoaderTest {
     assertThat(run.variant()).isEqualTo("default");
     assertThat(run.params()).isEmpty();
     assertThat(run.label()).isEqualTo("default");
+  }
+
+  @Test
+  void theVariantKeyNamesTheScenarioAsWritten() throws Exception {
+    Experiment experiment = load("variant = one-server\n" + BASE + "variants { pool { groups.server.workers = 8 } }\n");
+    assertThat(experiment.runs()).extracting(RunSpec::variant).containsExactly("one-server", "pool");
+    parse(experiment.runs().get(0));
+  }
+
+  @Test
+  void aVariantMayNotTakeTheBaseVariantsName() throws Exception {
+    assertThatThrownBy(() -> load("variant = pool\n" + BASE + "variants { pool { groups.server.workers = 8 } }\n"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("variants.pool: 'pool' names the scenario as written; give the variant another name");
+  }
+
+  @Test
+  void nameDefaultsToTheFileName() throws Exception {
+    assertThat(load(BASE.replace("name = \"Expansion\"\n", "")).name()).isEqualTo("expansion");
   }
 
   @Test

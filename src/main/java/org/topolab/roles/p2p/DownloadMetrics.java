@@ -104,10 +104,10 @@ public final class DownloadMetrics {
   /** Puts the group's key numbers into the summary row. */
   public synchronized void summarize(String group, SummaryRow row) {
     row.put(group + " done", completed + "/" + receivers);
-    row.put(group + " time s", format(distributionSeconds()));
-    row.put(group + " bound s", format(boundSeconds()));
+    row.putHeadline(group + " time s", format(distributionSeconds()));
+    row.putHeadline(group + " bound s", format(boundSeconds()));
     double ratio = distributionSeconds() / boundSeconds();
-    row.put(group + " ratio", Double.isNaN(ratio) || Double.isInfinite(ratio) ? "-" : String.format("%.3f", ratio));
+    row.putHeadline(group + " ratio", Double.isNaN(ratio) || Double.isInfinite(ratio) ? "-" : String.format("%.3f", ratio));
   }
 
   private static String format(double seconds) {
