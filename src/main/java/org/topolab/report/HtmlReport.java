@@ -51,7 +51,7 @@ public final class HtmlReport {
     table(page, runs, groups);
     sweeps(page, runs, variants, groups);
     UploadShares.chart(runs).ifPresent(chart -> {
-      page.append("<h2>Who uploaded the file</h2>\n<p>Share of the bytes sent by the peers and by the file servers, run by run.</p>\n");
+      page.append("<h2>Who uploaded the file</h2>\n<p>Share of the bytes sent by the peers and by the file servers, in each run with peers (without them, the file servers send everything).</p>\n");
       figures(page, List.of(chart));
     });
     overTime(page, runs, variants);

@@ -15,8 +15,10 @@ import java.util.Map;
  * @param params the swept keys and their values, in sweep order
  * @param groups each group's entry, in the report's order
  * @param warmupSeconds when the measured window starts
+ * @param endSeconds when the run's last event happened ({@code engine.simulated-seconds}), or 0
  */
-record ReportRun(int index, String variant, Map<String, JsonNode> params, Map<String, JsonNode> groups, double warmupSeconds) {
+record ReportRun(
+    int index, String variant, Map<String, JsonNode> params, Map<String, JsonNode> groups, double warmupSeconds, double endSeconds) {
 
   /** The runs of {@code report}, in its order. */
   static List<ReportRun> all(ObjectNode report) {
@@ -27,7 +29,8 @@ record ReportRun(int index, String variant, Map<String, JsonNode> params, Map<St
           run.path("variant").asText("default"),
           fields(run.path("params")),
           fields(run.path("groups")),
-          run.path("window-s").path("warmup").asDouble(0)));
+          run.path("window-s").path("warmup").asDouble(0),
+          run.path("engine").path("simulated-seconds").asDouble(0)));
     }
     return runs;
   }

@@ -50,9 +50,11 @@ final class SeriesCharts {
     if (!values.isArray() || values.isEmpty() || !(interval > 0)) {
       return Optional.empty();
     }
+    // A run that ended before its duration (every download done) has nothing to show after its end.
+    int points = run.endSeconds() > 0 ? (int) Math.min(values.size(), Math.ceil(run.endSeconds() / interval) + 1) : values.size();
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
+    for (int i = 0; i < points; i++) {
       xs.add(i * interval);
       ys.add(values.get(i).asDouble() * curve.factor());
     }

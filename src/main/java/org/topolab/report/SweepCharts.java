@@ -59,7 +59,7 @@ final class SweepCharts {
       drawn |= add(chart, line.name(), line, group, measure).isPresent();
       // The fluid bound says how fast the download could have been: dashed, beside its line.
       if (measure == Measure.DISTRIBUTION_TIME) {
-        add(chart, line.name() + ": lower bound", line, group, Measure.BOUND).ifPresent(bound -> {
+        add(chart, line.name() + " bound", line, group, Measure.BOUND).ifPresent(bound -> {
           bound.setLineStyle(Charts.DASHED);
           bound.setMarker(SeriesMarkers.NONE);
         });

@@ -9,8 +9,9 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 
 /**
- * Who uploaded the file in each run that distributed one: the share of the bytes sent by groups
- * of role {@code peer} against those of role {@code file-server}.
+ * Who uploaded the file in each run that swarmed: the share of the bytes sent by groups of role
+ * {@code peer} against those of role {@code file-server}. Runs without peers are left out: their
+ * file servers sent everything, which needs no chart.
  */
 final class UploadShares {
 
@@ -21,25 +22,33 @@ final class UploadShares {
 
   /** The chart, or empty when no run has a group that downloads. */
   static Optional<CategoryChart> chart(List<ReportRun> runs) {
+    List<ReportRun> swarms = new ArrayList<>();
+    for (ReportRun run : runs) {
+      boolean downloads = run.groups().values().stream().anyMatch(group -> GroupKind.of(group).orElse(null) == GroupKind.DOWNLOAD);
+      if (downloads && bytesSent(run, "peer") > 0) {
+        swarms.add(run);
+      }
+    }
+    if (swarms.isEmpty()) {
+      return Optional.empty();
+    }
+    // With one variant and one swept key, the swept value alone names a run and keeps labels short.
+    boolean oneVariant = swarms.stream().map(ReportRun::variant).distinct().count() == 1;
+    boolean oneKey = swarms.get(0).params().size() == 1;
+    String axis = oneVariant && oneKey ? swarms.get(0).variant() + ": " + swarms.get(0).params().keySet().iterator().next() : "run";
     List<String> labels = new ArrayList<>();
     List<Double> peers = new ArrayList<>();
     List<Double> fileServers = new ArrayList<>();
-    for (ReportRun run : runs) {
-      boolean downloads = run.groups().values().stream().anyMatch(group -> GroupKind.of(group).orElse(null) == GroupKind.DOWNLOAD);
+    for (ReportRun run : swarms) {
       double byPeers = bytesSent(run, "peer");
       double byFileServers = bytesSent(run, "file-server");
-      if (downloads && byPeers + byFileServers > 0) {
-        labels.add(run.label());
-        peers.add(100 * byPeers / (byPeers + byFileServers));
-        fileServers.add(100 * byFileServers / (byPeers + byFileServers));
-      }
+      labels.add(oneVariant && oneKey ? run.params().values().iterator().next().asText() : run.label());
+      peers.add(100 * byPeers / (byPeers + byFileServers));
+      fileServers.add(100 * byFileServers / (byPeers + byFileServers));
     }
-    if (labels.isEmpty()) {
-      return Optional.empty();
-    }
-    CategoryChart chart = Charts.stackedBars("Who uploaded the bytes", "run", "share of the bytes uploaded (%)");
+    CategoryChart chart = Charts.stackedBars("Who uploaded the bytes", axis, "share of the bytes uploaded (%)");
     chart.getStyler().setYAxisMax(100.0);
-    chart.getStyler().setXAxisLabelRotation(labels.size() > 4 ? 30 : 0);
+    chart.getStyler().setXAxisLabelRotation(oneVariant && oneKey || labels.size() <= 4 ? 0 : 30);
     add(chart, "peers (role peer)", labels, peers, PEERS);
     add(chart, "file servers (role file-server)", labels, fileServers, FILE_SERVERS);
     return Optional.of(chart);
