@@ -15,8 +15,8 @@ final class NodePort {
 
   final LinkSpec link;
   final SplittableRandom random;
-  private long upFreeAt;
-  private long downFreeAt;
+  private final LinkQueue up = new LinkQueue();
+  private final LinkQueue down = new LinkQueue();
   long messagesSent;
   long bytesSent;
   long messagesReceived;
@@ -30,18 +30,14 @@ final class NodePort {
 
   /** Queues {@code bytes} on the uplink at {@code now}; returns when the last bit has left. */
   long reserveUp(long now, long bytes) {
-    long start = Math.max(now, upFreeAt);
-    upFreeAt = start + LinkSpec.transmissionNanos(bytes, link.upBitsPerSecond());
     messagesSent++;
     bytesSent += bytes;
-    return upFreeAt;
+    return up.reserve(now, bytes, link.upBitsPerSecond());
   }
 
   /** Queues {@code bytes} on the downlink at {@code now}; returns when the last bit has arrived. */
   long reserveDown(long now, long bytes) {
-    long start = Math.max(now, downFreeAt);
-    downFreeAt = start + LinkSpec.transmissionNanos(bytes, link.downBitsPerSecond());
-    return downFreeAt;
+    return down.reserve(now, bytes, link.downBitsPerSecond());
   }
 
   void delivered(long bytes) {

@@ -36,6 +36,7 @@ public final class RunParser {
     top.string("name", "");
     top.string("description", "");
     top.string("variant", ScenarioLoader.DEFAULT_VARIANT); // the base variant's name, read by the loader
+    top.raw("vars"); // values of the author's own, for ${vars.name} substitutions: free-form
     long seed = top.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
     TimeMode time = TimeMode.valueOf(top.choice("time", "virtual", List.of("virtual", "real")).toUpperCase());
     double timeScale = top.number("time-scale", 1.0, 1e-3, 1e6);

@@ -47,20 +47,23 @@ public final class ScenarioLoader {
     if (!Files.isRegularFile(file)) {
       throw new ScenarioException(List.of(new Problem(source, 0, "", "no such scenario file")));
     }
+    // Substitutions (${vars.x}) are resolved run by run, after the variant and the sweep point are
+    // applied, so that sweeping or overriding a value changes every place that refers to it.
+    Config written;
     Config config;
     try {
-      config = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+      written = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
       for (String override : overrides) {
-        config = parseOverride(override).withFallback(config);
+        written = parseOverride(override).withFallback(written);
       }
-      config = config.resolve();
+      config = written.resolve();
     } catch (ConfigException e) {
       problems.add(e.origin(), "", stripOrigin(e));
       problems.throwIfAny();
       throw new IllegalStateException(e);
     }
 
-    Config base = config.withoutPath("variants").withoutPath("sweep");
+    Config base = written.withoutPath("variants").withoutPath("sweep");
     List<Map.Entry<String, Config>> variants = new ArrayList<>();
     Settings top = new Settings(config.root(), config.origin(), "", problems, null);
     String baseName = top.string("variant", DEFAULT_VARIANT);
@@ -73,7 +76,8 @@ public final class ScenarioLoader {
       } else if (name.equals(baseName)) {
         variantSettings.problem(name, "'" + baseName + "' names the scenario as written; give the variant another name");
       } else {
-        variants.add(Map.entry(name, applyVariant(base, (ConfigObject) value)));
+        ConfigObject asWritten = (ConfigObject) ((ConfigObject) written.root().get("variants")).get(name);
+        variants.add(Map.entry(name, applyVariant(base, config, asWritten)));
       }
     }
 
@@ -112,10 +116,15 @@ public final class ScenarioLoader {
           run = run.withValue(entry.getKey(), entry.getValue());
           params.put(entry.getKey(), entry.getValue().unwrapped());
         }
-        runs.add(new RunSpec(runs.size(), variant.getKey(), params, run));
+        try {
+          runs.add(new RunSpec(runs.size(), variant.getKey(), params, run.resolve()));
+        } catch (ConfigException e) {
+          problems.add(e.origin(), "", stripOrigin(e));
+        }
       }
     }
-    String name = base.hasPath("name") ? String.valueOf(base.getValue("name").unwrapped()) : Experiment.slugOf(file);
+    problems.throwIfAny();
+    String name = config.hasPath("name") ? String.valueOf(config.getValue("name").unwrapped()) : Experiment.slugOf(file);
     Experiment experiment = new Experiment(name, file, runs);
     validate(experiment, problems);
     return experiment;
@@ -130,18 +139,21 @@ public final class ScenarioLoader {
     problems.throwIfAny();
   }
 
-  /** A variant's overrides on top of {@code base}; a group whose role changes is replaced whole. */
-  private static Config applyVariant(Config base, ConfigObject variant) {
+  /**
+   * A variant's overrides on top of {@code base}; a group whose role changes (as {@code resolved},
+   * the whole file resolved, says) is replaced whole.
+   */
+  private static Config applyVariant(Config base, Config resolved, ConfigObject variant) {
     Config overrides = variant.toConfig();
-    if (overrides.hasPath("groups") && base.hasPath("groups")) {
-      ConfigObject groups = overrides.getObject("groups");
-      for (String group : groups.keySet()) {
+    ConfigValue groups = variant.get("groups");
+    if (groups instanceof ConfigObject changed && resolved.hasPath("groups")) {
+      for (String group : changed.keySet()) {
         String path = ConfigUtil.joinPath("groups", group);
-        ConfigValue value = groups.get(group);
+        ConfigValue value = changed.get(group);
         if (value instanceof ConfigObject object
             && object.get("role") != null
-            && base.hasPath(path + ".role")
-            && !base.getValue(path + ".role").unwrapped().equals(object.get("role").unwrapped())) {
+            && resolved.hasPath(path + ".role")
+            && !resolved.getValue(path + ".role").unwrapped().equals(object.get("role").unwrapped())) {
           base = base.withoutPath(path);
         }
       }

@@ -68,17 +68,47 @@ class NetworkQueueingTest {
 
   @Test
   void uplinkIsFirstInFirstOutAndIdlesWhenEmpty() throws Exception {
-    // 8 Mbps up: 1 ms per 1000 bytes. a (2000 B) at 0 leaves at 2 ms; b (1000 B) sent at 1 ms
-    // waits for a, starts at 2 ms, leaves at 3 ms; c (1000 B) sent at 10 ms finds the link idle
-    // and leaves at 11 ms, not at 4 ms.
+    // 8 Mbps up: 1 ms per 1000 bytes. a (4000 B) at 0 leaves at 4 ms; b (2000 B) sent at 1 ms
+    // waits for a, starts at 4 ms, leaves at 6 ms; c (2000 B) sent at 10 ms finds the link idle
+    // and leaves at 12 ms, not at 8 ms.
     List<LinkSpec> links = List.of(link(8e6, UNLIMITED), link(UNLIMITED, UNLIMITED));
     try (VirtualNetwork net = new VirtualNetwork(links, NO_LATENCY, 0, 1)) {
-      net.sendAt(0, 0, 1, new Packet("a", 2000));
-      net.sendAt(1 * MS, 0, 1, new Packet("b", 1000));
-      net.sendAt(10 * MS, 0, 1, new Packet("c", 1000));
+      net.sendAt(0, 0, 1, new Packet("a", 4000));
+      net.sendAt(1 * MS, 0, 1, new Packet("b", 2000));
+      net.sendAt(10 * MS, 0, 1, new Packet("c", 2000));
       net.run();
       assertThat(names(net, 1)).containsExactly("a", "b", "c");
-      assertThat(times(net, 1)).containsExactly(2 * MS, 3 * MS, 11 * MS);
+      assertThat(times(net, 1)).containsExactly(4 * MS, 6 * MS, 12 * MS);
+    }
+  }
+
+  @Test
+  void packetSizedMessagesInterleaveWithLargerOnesOnTheUplink() throws Exception {
+    // 8 Mbps up: 1 ms per 1000 bytes. Bulk a (10,000 B) at 0 would leave at 10 ms. Packet p
+    // (1000 B, at most 1500) sent at 1 ms does not wait for a: it leaves at 2 ms. Bulk b (10,000 B)
+    // sent at 2 ms queues behind a, which yielded the 1 ms p took: b starts at 11 ms, leaves at 21.
+    List<LinkSpec> links = List.of(link(8e6, UNLIMITED), link(UNLIMITED, UNLIMITED));
+    try (VirtualNetwork net = new VirtualNetwork(links, NO_LATENCY, 0, 1)) {
+      net.sendAt(0, 0, 1, new Packet("a", 10_000));
+      net.sendAt(1 * MS, 0, 1, new Packet("p", 1000));
+      net.sendAt(2 * MS, 0, 1, new Packet("b", 10_000));
+      net.run();
+      assertThat(names(net, 1)).containsExactly("p", "a", "b");
+      assertThat(times(net, 1)).containsExactly(2 * MS, 10 * MS, 21 * MS);
+    }
+  }
+
+  @Test
+  void packetSizedMessagesInterleaveWithLargerOnesOnTheDownlink() throws Exception {
+    // Node 2's downlink is 8 Mbps. Bulk a (10,000 B) from node 0 arrives at 0 and is received at
+    // 10 ms; packet p (1500 B) from node 1 arrives at 1 ms and is received 1.5 ms later, at 2.5 ms.
+    List<LinkSpec> links = List.of(link(UNLIMITED, UNLIMITED), link(UNLIMITED, UNLIMITED), link(UNLIMITED, 8e6));
+    try (VirtualNetwork net = new VirtualNetwork(links, NO_LATENCY, 0, 1)) {
+      net.sendAt(0, 0, 2, new Packet("a", 10_000));
+      net.sendAt(1 * MS, 1, 2, new Packet("p", 1500));
+      net.run();
+      assertThat(names(net, 2)).containsExactly("p", "a");
+      assertThat(times(net, 2)).containsExactly(2 * MS + MS / 2, 10 * MS);
     }
   }
 

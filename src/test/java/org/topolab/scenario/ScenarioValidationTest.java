@@ -64,7 +64,7 @@ class ScenarioValidationTest {
         bad(
             "unknown top-level key, nothing close",
             BASE + "colour = red\n",
-            "14: colour: unknown key (known keys: name, description, variant, seed, time, time-scale, duration, warmup, metrics, network, groups)"),
+            "14: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups)"),
         bad(
             "unknown group key",
             replace("service-time = 10ms", "service-time = 10ms\n    workerz = 2"),
@@ -258,7 +258,7 @@ class ScenarioValidationTest {
     Files.writeString(file, text);
     assertThat(problems(file, List.of()))
         .containsExactly(
-            file + ":1: colour: unknown key (known keys: name, description, variant, seed, time, time-scale, duration, warmup, metrics, network, groups)",
+            file + ":1: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups)",
             file + ":7: groups.server.count: 0 is out of range; expected a whole number from 1 to 50000000",
             file + ":12: groups.clients.target: there is no group 'servr'; did you mean 'server'? (groups: server, clients)",
             file + ":16: duration: '10' has no unit; expected " + DURATION_HELP);
