@@ -78,6 +78,27 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void varsAreSubstitutedRunByRunAfterVariantsSweepsAndOverrides() throws Exception {
+    String text = BASE.replace("workers = 2", "workers = ${vars.workers}").replace("service-time = 10ms", "service-time = ${vars.service}")
+        + "vars { workers = 2, service = 10ms }\n"
+        + "variants { big { vars.workers = 8 } }\n"
+        + "sweep { \"vars.service\" = [5ms, 20ms] }\n";
+    List<RunSpec> runs = load(text, "vars.workers=3").runs();
+    // --set applies to the file as written, the variant on top of it, the sweep point last.
+    assertThat(runs).extracting(run -> run.config().getInt("groups.server.workers")).containsExactly(3, 8, 3, 8);
+    assertThat(runs).extracting(run -> run.config().getString("groups.server.service-time"))
+        .containsExactly("5ms", "5ms", "20ms", "20ms");
+    runs.forEach(ScenarioLoaderTest::parse);
+  }
+
+  @Test
+  void aSubstitutionWithNothingToResolveToIsAProblemAtItsLine() throws Exception {
+    assertThatThrownBy(() -> load(BASE.replace("service-time = 10ms", "service-time = ${vars.nope}")))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageEndingWith("expansion.conf:7: Could not resolve substitution to a value: ${vars.nope}");
+  }
+
+  @Test
   void nameDefaultsToTheFileName() throws Exception {
     assertThat(load(BASE.replace("name = \"Expansion\"\n", "")).name()).isEqualTo("expansion");
   }
