@@ -33,6 +33,16 @@ class DeterminismTest {
   }
 
   @Test
+  void aSwarmIsDeterministicToo() throws Exception {
+    // Peers choose chunks, neighbours and unchoke slots at random; every draw comes from the seed.
+    Path headline = Path.of("scenarios/file-distribution.conf");
+    String[] overrides = {"sweep={\"groups.receivers.count\"=[30]}", "vars.file-size=5MB"};
+    String first = withoutWallClock(ScenarioRuns.run(headline, overrides));
+    assertThat(withoutWallClock(ScenarioRuns.run(headline, overrides))).isEqualTo(first);
+    assertThat(withoutWallClock(ScenarioRuns.run(headline, overrides[0], overrides[1], "seed=7"))).isNotEqualTo(first);
+  }
+
+  @Test
   void anotherSeedGivesAnotherReport() throws Exception {
     String first = withoutWallClock(ScenarioRuns.run(SHIPPED, "duration=20s"));
     String other = withoutWallClock(ScenarioRuns.run(SHIPPED, "duration=20s", "seed=43"));
