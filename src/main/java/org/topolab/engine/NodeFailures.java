@@ -2,6 +2,7 @@ package org.topolab.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.BehaviorInterceptor;
 import org.apache.pekko.actor.typed.Signal;
@@ -48,28 +49,23 @@ final class NodeFailures {
 
     @Override
     public Behavior<Object> aroundStart(TypedActorContext<Object> context, PreStartTarget<Object> target) {
-      try {
-        return target.start(context);
-      } catch (RuntimeException e) {
-        add(node, e);
-        throw e;
-      }
+      return noted(() -> target.start(context));
     }
 
     @Override
     public Behavior<Object> aroundReceive(TypedActorContext<Object> context, Object message, ReceiveTarget<Object> target) {
-      try {
-        return target.apply(context, message);
-      } catch (RuntimeException e) {
-        add(node, e);
-        throw e;
-      }
+      return noted(() -> target.apply(context, message));
     }
 
     @Override
     public Behavior<Object> aroundSignal(TypedActorContext<Object> context, Signal signal, SignalTarget<Object> target) {
+      return noted(() -> target.apply(context, signal));
+    }
+
+    /** Runs {@code step}, noting what it throws before passing it on to Pekko. */
+    private Behavior<Object> noted(Supplier<Behavior<Object>> step) {
       try {
-        return target.apply(context, signal);
+        return step.get();
       } catch (RuntimeException e) {
         add(node, e);
         throw e;

@@ -32,11 +32,6 @@ public final class RoleRegistry {
     }
   }
 
-  /** The names of the registered roles, sorted. */
-  public List<String> names() {
-    return List.copyOf(roles.keySet());
-  }
-
   /**
    * The role called {@code name}, or the {@link Role} class so named.
    *

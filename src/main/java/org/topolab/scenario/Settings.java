@@ -67,11 +67,6 @@ public final class Settings {
     this.topology = topology;
   }
 
-  /** The path of this object in the scenario, such as {@code groups.server}. */
-  public String path() {
-    return path;
-  }
-
   /** Where this object is written. */
   public ConfigOrigin origin() {
     return origin;
