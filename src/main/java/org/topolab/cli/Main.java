@@ -22,8 +22,15 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Where the command line's logging set-up is in the jar; a project using topolab as a library keeps its own. */
+  static final String LOGBACK = "org/topolab/cli/logback.xml";
+
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    // Before anything logs: the command's own logging set-up, unless the user named one.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", LOGBACK);
+    }
     System.exit(execute(args));
   }
 

@@ -1,7 +1,6 @@
 package org.topolab.engine;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +42,7 @@ public final class LocalDeployment implements Deployment {
 
   /** A deployment with the default configuration. */
   public LocalDeployment() {
-    this(ConfigFactory.load());
+    this(PekkoConfig.load());
   }
 
   /** Runs {@code probe} in each run once all nodes exist, before time starts: for benchmarks. */

@@ -13,23 +13,31 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * Notes which nodes of a run threw an exception. Pekko stops an actor that throws; without this a
  * run would carry on without it and report numbers that look fine.
  */
-final class NodeFailures {
+public final class NodeFailures {
 
   private final List<String> failures = new ArrayList<>();
 
+  /** An empty record of failures. */
+  public NodeFailures() {}
+
   /** {@code behavior}, whose exceptions are noted under {@code node} before Pekko stops it. */
   @SuppressWarnings("unchecked")
-  <T> Behavior<T> watch(String node, Behavior<T> behavior) {
+  public <T> Behavior<T> watch(String node, Behavior<T> behavior) {
     return Behaviors.intercept(() -> (BehaviorInterceptor<T, T>) new Interceptor(node), behavior);
   }
 
   /** Whether any node has failed. */
-  synchronized boolean any() {
+  public synchronized boolean any() {
     return !failures.isEmpty();
   }
 
+  /** Each failure so far, as {@code node NAME failed: EXCEPTION}, in the order they happened. */
+  public synchronized List<String> list() {
+    return List.copyOf(failures);
+  }
+
   /** A sentence naming the first failed node and its exception, and how many others failed. */
-  synchronized String describe() {
+  public synchronized String describe() {
     String first = failures.get(0);
     return failures.size() == 1 ? first : first + " (and " + (failures.size() - 1) + " more nodes failed)";
   }

@@ -18,7 +18,8 @@ public final class Network {
 
   private final SimTime time;
   private final NodePort[] ports;
-  private final ActorRef<?>[] directory;
+  // An actor reference, or a Receiver standing in for a node.
+  private final Object[] directory;
   private final Distribution latency;
   private final double loss;
 
@@ -39,7 +40,7 @@ public final class Network {
     for (int i = 0; i < nodes; i++) {
       ports[i] = new NodePort(links.apply(i), randoms.apply(i));
     }
-    this.directory = new ActorRef<?>[nodes];
+    this.directory = new Object[nodes];
     this.latency = latency;
     this.loss = loss;
   }
@@ -47,6 +48,11 @@ public final class Network {
   /** Makes node {@code id} reachable at {@code ref}. */
   public void register(int id, ActorRef<?> ref) {
     directory[id] = ref;
+  }
+
+  /** Makes node {@code id} reachable at {@code receiver}, which also learns who sent each message. */
+  public void register(int id, Receiver receiver) {
+    directory[id] = receiver;
   }
 
   /** Number of nodes. */
@@ -66,7 +72,7 @@ public final class Network {
       return;
     }
     long flight = latency.sampleLong(source.random) + source.link.latencyNanos() + target.link.latencyNanos();
-    time.schedule(leaves + flight - now, new Transit(to, target, bytes, message));
+    time.schedule(leaves + flight - now, new Transit(from, to, target, bytes, message));
   }
 
   /**
@@ -74,13 +80,15 @@ public final class Network {
    * crossed it, the receiver. One object serves both stages.
    */
   private final class Transit implements Runnable {
+    private final int from;
     private final int to;
     private final NodePort target;
     private final long bytes;
     private final NetMessage message;
     private boolean crossedDownlink;
 
-    Transit(int to, NodePort target, long bytes, NetMessage message) {
+    Transit(int from, int to, NodePort target, long bytes, NetMessage message) {
+      this.from = from;
       this.to = to;
       this.target = target;
       this.bytes = bytes;
@@ -101,9 +109,14 @@ public final class Network {
         }
       }
       target.delivered(bytes);
-      @SuppressWarnings("unchecked")
-      ActorRef<Object> ref = (ActorRef<Object>) directory[to];
-      ref.tell(message);
+      Object receiver = directory[to];
+      if (receiver instanceof ActorRef) {
+        @SuppressWarnings("unchecked")
+        ActorRef<Object> ref = (ActorRef<Object>) receiver;
+        ref.tell(message);
+      } else if (receiver != null) {
+        ((Receiver) receiver).receive(from, message);
+      }
     }
   }
 

@@ -106,6 +106,36 @@ public final class VirtualTime implements SimTime {
     }
   }
 
+  /**
+   * Fires every event up to {@code timeNanos}, then sets the clock to it: simulated time passes
+   * even when nothing happens. A time in the past only runs what is ready now.
+   */
+  public void advanceTo(long timeNanos) {
+    runUntil(timeNanos);
+    now = Math.max(now, timeNanos);
+  }
+
+  /** The time of the earliest waiting event, or {@code Long.MAX_VALUE} if none is waiting. */
+  public long nextEventTime() {
+    if (size == 0) {
+      return Long.MAX_VALUE;
+    }
+    if (!buckets[0].isEmpty()) {
+      return last;
+    }
+    // Only look: moving events would shift the heap's reference time past the clock.
+    int index = 1;
+    while (buckets[index].isEmpty()) {
+      index++;
+    }
+    Bucket bucket = buckets[index];
+    long min = Long.MAX_VALUE;
+    for (int i = bucket.head; i < bucket.size; i++) {
+      min = Math.min(min, bucket.times[i]);
+    }
+    return min;
+  }
+
   /** Events still waiting. */
   public int pending() {
     return size;

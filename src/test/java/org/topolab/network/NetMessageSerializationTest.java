@@ -2,7 +2,6 @@ package org.topolab.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
@@ -24,6 +23,7 @@ import org.apache.pekko.serialization.jackson.JacksonCborSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.topolab.engine.PekkoConfig;
 import org.topolab.roles.clientserver.Request;
 import org.topolab.roles.clientserver.Response;
 import org.topolab.testing.VirtualNetwork;
@@ -37,7 +37,7 @@ import org.topolab.testing.VirtualNetwork;
 class NetMessageSerializationTest {
 
   // application.conf, not the test kit's default configuration: the binding under test lives there.
-  @JUnit5TestKit public ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(ConfigFactory.load()).build();
+  @JUnit5TestKit public ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(PekkoConfig.load()).build();
 
   private Object roundTrip(Object message) {
     Serialization serialization = SerializationExtension.get(Adapter.toClassic(kit.system()));

@@ -1,6 +1,5 @@
 package org.topolab.testing;
 
-import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +8,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.topolab.engine.PekkoConfig;
 import org.topolab.distribution.Distribution;
 import org.topolab.network.LinkSpec;
 import org.topolab.network.NetMessage;
@@ -42,7 +42,7 @@ public final class VirtualNetwork implements AutoCloseable {
   /** Nodes with {@code links} (node i has links.get(i)), a latency and a loss probability. */
   public VirtualNetwork(List<LinkSpec> links, Distribution latency, double loss, long seed) throws InterruptedException {
     org.slf4j.LoggerFactory.getILoggerFactory();
-    system = ActorSystem.create(Behaviors.empty(), "virtual-network-test", executor.configure(ConfigFactory.load()));
+    system = ActorSystem.create(Behaviors.empty(), "virtual-network-test", executor.configure(PekkoConfig.load()));
     network =
         new Network(time, links.size(), links::get, id -> org.topolab.node.Seeds.forNode(seed, id, org.topolab.node.Seeds.NETWORK), latency, loss);
     executor.attach();

@@ -3,7 +3,6 @@ package org.topolab.roles.clientserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.topolab.engine.PekkoConfig;
 import org.topolab.distribution.Distribution;
 import org.topolab.metrics.Json;
 import org.topolab.roles.clientserver.Response.Outcome;
@@ -29,7 +29,7 @@ class ClientTest {
   private static final int CLIENT = 0;
   private static final int SERVER = 1;
 
-  @JUnit5TestKit public ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(ConfigFactory.load()).build();
+  @JUnit5TestKit public ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(PekkoConfig.load()).build();
 
   private ProbeNetwork net;
   private TestProbe<Request> server;

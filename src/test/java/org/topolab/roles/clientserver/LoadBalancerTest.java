@@ -3,7 +3,6 @@ package org.topolab.roles.clientserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.typesafe.config.ConfigFactory;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.topolab.engine.PekkoConfig;
 import org.topolab.metrics.Json;
 import org.topolab.node.GroupInfo;
 import org.topolab.roles.clientserver.Response.Outcome;
@@ -33,7 +33,7 @@ class LoadBalancerTest {
   private static final int CLIENT = 0;
   private static final int BALANCER = 1;
 
-  @JUnit5TestKit public ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(ConfigFactory.load()).build();
+  @JUnit5TestKit public ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(PekkoConfig.load()).build();
 
   private ProbeNetwork net;
   private TestProbe<Response> client;

@@ -3,57 +3,48 @@ package org.topolab.roles.clientserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.topolab.distribution.Distribution;
 import org.topolab.metrics.Json;
 import org.topolab.roles.clientserver.Response.Outcome;
-import org.topolab.testing.ProbeNetwork;
+import org.topolab.testkit.Arrival;
+import org.topolab.testkit.NodeProbe;
+import org.topolab.testkit.NodeTestKit;
 
-/** The server's protocol: a probe stands in for the client and sees every answer. */
-@ExtendWith(TestKitJUnit5Extension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/** The server's protocol in virtual time: a probe stands in for the client and sees every answer, and when. */
 class ServerTest {
 
   private static final long MS = 1_000_000L;
   private static final int SERVER = 0;
   private static final int CLIENT = 1;
 
-  @JUnit5TestKit public ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(ConfigFactory.load()).build();
-
-  private ProbeNetwork net;
-  private TestProbe<Response> client;
+  private NodeTestKit kit;
+  private NodeProbe client;
   private ServerMetrics metrics;
 
   @BeforeEach
   void network() {
-    net = ProbeNetwork.of(kit, "server:server:1", "client:client:1");
-    client = net.probe(CLIENT, Response.class);
+    kit = NodeTestKit.builder().group("server", 1).group("client", 1).build();
+    client = kit.probe(CLIENT);
   }
 
   @AfterEach
   void close() {
-    net.close();
+    kit.close();
   }
 
   private void startServer(int workers, long serviceNanos, int queueLimit, long responseBytes) {
     Server.Spec spec = new Server.Spec(workers, new Distribution.Constant(serviceNanos), queueLimit, responseBytes);
-    metrics = new ServerMetrics(net.window(), 1, workers);
-    net.spawn(SERVER, Server.create(net.context(SERVER), spec, metrics));
+    metrics = new ServerMetrics(kit.window(), 1, workers);
+    kit.spawn(SERVER, node -> Server.create(node, spec, metrics));
   }
 
   private void request(long id, long responseBytes) {
-    net.send(CLIENT, SERVER, new Request(CLIENT, id, 0, 200, responseBytes));
+    kit.send(CLIENT, SERVER, new Request(CLIENT, id, 0, 200, responseBytes));
   }
 
   private ObjectNode report() {
@@ -77,9 +68,11 @@ class ServerTest {
     for (long id = 1; id <= 4; id++) {
       request(id, 0);
     }
-    List<Response> answers = client.receiveSeveralMessages(4);
-    assertThat(answers).extracting(Response::id).containsExactly(1L, 2L, 3L, 4L);
-    assertThat(answers).extracting(Response::outcome).containsOnly(Outcome.OK);
+    List<Arrival<org.topolab.network.NetMessage>> answers = client.receiveArrivals(4);
+    assertThat(answers).extracting(a -> ((Response) a.message()).id()).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(answers).extracting(a -> ((Response) a.message()).outcome()).containsOnly(Outcome.OK);
+    // On an instant network the n-th answer leaves when n services of 50 ms are done.
+    assertThat(answers).extracting(Arrival::nanos).containsExactly(50 * MS, 100 * MS, 150 * MS, 200 * MS);
     assertThat(report().get("served").asLong()).isEqualTo(4);
   }
 
@@ -91,14 +84,17 @@ class ServerTest {
     for (long id = 1; id <= 5; id++) {
       request(id, 0);
     }
-    List<Response> answers = client.receiveSeveralMessages(5);
+    List<Arrival<org.topolab.network.NetMessage>> answers = client.receiveArrivals(5);
     assertThat(answers)
+        .extracting(Arrival::message)
         .containsExactly(
             new Response(SERVER, 4, Outcome.REJECTED, Response.HEADER_BYTES),
             new Response(SERVER, 5, Outcome.REJECTED, Response.HEADER_BYTES),
             new Response(SERVER, 1, Outcome.OK, 100),
             new Response(SERVER, 2, Outcome.OK, 100),
             new Response(SERVER, 3, Outcome.OK, 100));
+    assertThat(answers.get(0).nanos()).isZero();
+    assertThat(answers.get(1).nanos()).isZero();
     ObjectNode report = report();
     assertThat(report.get("rejected").asLong()).isEqualTo(2);
     assertThat(report.get("served").asLong()).isEqualTo(3);
@@ -112,9 +108,11 @@ class ServerTest {
     for (long id = 1; id <= 4; id++) {
       request(id, 0);
     }
-    List<Response> answers = client.receiveSeveralMessages(4);
+    List<Response> answers = client.receiveMessages(Response.class, 4);
     assertThat(answers.get(0)).isEqualTo(new Response(SERVER, 4, Outcome.REJECTED, Response.HEADER_BYTES));
     assertThat(answers.subList(1, 4)).extracting(Response::id).containsExactlyInAnyOrder(1L, 2L, 3L);
     assertThat(answers.subList(1, 4)).extracting(Response::outcome).containsOnly(Outcome.OK);
+    assertThat(kit.now()).isEqualTo(200 * MS);
+    client.expectNoMessage(Duration.ofSeconds(10));
   }
 }

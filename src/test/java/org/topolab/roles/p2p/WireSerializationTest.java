@@ -2,7 +2,6 @@ package org.topolab.roles.p2p;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.serialization.Serialization;
@@ -12,6 +11,7 @@ import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.topolab.engine.PekkoConfig;
 import org.topolab.network.NetMessage;
 
 /** Every message of the file-distribution protocols crosses Pekko's serialisation (Jackson CBOR) intact. */
@@ -22,7 +22,7 @@ class WireSerializationTest {
   @BeforeAll
   static void start() {
     // application.conf binds NetMessage to Jackson CBOR; the test kit reads only its own config.
-    kit = ActorTestKit.create(ConfigFactory.load());
+    kit = ActorTestKit.create(PekkoConfig.load());
   }
 
   @AfterAll
