@@ -74,7 +74,7 @@ public final class LocalDeployment implements Deployment {
         world.tell(World.Stop.INSTANCE);
         time.runReadyUntil(stopped::isDone);
         failIfAny(failures);
-        return stats(context, time.events(), time.now(), wallStart, 0, 0);
+        return stats(context, time.events(), time.now(), wallStart, 0, 0, time.fingerprint());
       } finally {
         executor.detach();
       }
@@ -93,7 +93,7 @@ public final class LocalDeployment implements Deployment {
       world.tell(World.Stop.INSTANCE);
       stopped.get(2, TimeUnit.MINUTES);
       failIfAny(failures);
-      return stats(context, time.events(), time.now(), wallStart, time.meanLagNanos(), time.maxLagNanos());
+      return stats(context, time.events(), time.now(), wallStart, time.meanLagNanos(), time.maxLagNanos(), 0);
     }
   }
 
@@ -117,12 +117,12 @@ public final class LocalDeployment implements Deployment {
   }
 
   private static RunStats stats(
-      RunContext context, long events, long simulated, long wallStart, double meanLag, long maxLag) {
+      RunContext context, long events, long simulated, long wallStart, double meanLag, long maxLag, long fingerprint) {
     NodeTraffic[] traffic = new NodeTraffic[context.network().size()];
     for (int i = 0; i < traffic.length; i++) {
       traffic[i] = context.network().traffic(i);
     }
-    return new RunStats(events, simulated, System.nanoTime() - wallStart, traffic, meanLag, maxLag);
+    return new RunStats(events, simulated, System.nanoTime() - wallStart, traffic, meanLag, maxLag, fingerprint);
   }
 
   @Override

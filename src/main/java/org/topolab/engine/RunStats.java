@@ -11,6 +11,7 @@ import org.topolab.network.NodeTraffic;
  * @param traffic each node's network counters, by node id
  * @param meanLagNanos in real time, how late timers fired on average (simulated ns); 0 in virtual time
  * @param maxLagNanos in real time, the latest a timer fired (simulated ns); 0 in virtual time
+ * @param fingerprint in virtual time, a hash of the sequence of fired events; 0 in real time
  */
 public record RunStats(
-    long events, long simulatedNanos, long wallNanos, NodeTraffic[] traffic, double meanLagNanos, long maxLagNanos) {}
+    long events, long simulatedNanos, long wallNanos, NodeTraffic[] traffic, double meanLagNanos, long maxLagNanos, long fingerprint) {}

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.topolab.distribution.Distribution;
+import org.topolab.time.Payload;
 import org.topolab.time.SimTime;
 
 /**
@@ -72,14 +73,16 @@ public final class Network {
       return;
     }
     long flight = latency.sampleLong(source.random) + source.link.latencyNanos() + target.link.latencyNanos();
-    time.schedule(leaves + flight - now, new Transit(from, to, target, bytes, message));
+    long key = time.nextKey(from);
+    time.schedule(leaves + flight - now, key, new Transit(key, from, to, target, bytes, message));
   }
 
   /**
    * A message on its way: it first reaches the receiver's downlink, then, once it has queued and
    * crossed it, the receiver. One object serves both stages.
    */
-  private final class Transit implements Runnable {
+  private final class Transit implements Runnable, Payload {
+    private final long key;
     private final int from;
     private final int to;
     private final NodePort target;
@@ -87,7 +90,8 @@ public final class Network {
     private final NetMessage message;
     private boolean crossedDownlink;
 
-    Transit(int from, int to, NodePort target, long bytes, NetMessage message) {
+    Transit(long key, int from, int to, NodePort target, long bytes, NetMessage message) {
+      this.key = key;
       this.from = from;
       this.to = to;
       this.target = target;
@@ -98,13 +102,18 @@ public final class Network {
     }
 
     @Override
+    public Object payload() {
+      return message;
+    }
+
+    @Override
     public void run() {
       if (!crossedDownlink) {
         crossedDownlink = true;
         long now = time.now();
         long received = target.reserveDown(now, bytes);
         if (received > now) {
-          time.schedule(received - now, this);
+          time.schedule(received - now, key, this); // the same event, one stage on: its key stays
           return;
         }
       }

@@ -59,7 +59,7 @@ public final class NodeContext {
 
   /** Delivers {@code message} to {@code target} (usually this node's own actor) after a delay. */
   public <T> void after(long delayNanos, ActorRef<T> target, T message) {
-    run.time().tell(delayNanos, target, message);
+    run.time().tell(delayNanos, run.time().nextKey(id), target, message);
   }
 
   /** This node's random stream, seeded from the scenario's seed. */

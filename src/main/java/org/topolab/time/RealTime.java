@@ -50,8 +50,14 @@ public final class RealTime implements SimTime, AutoCloseable {
     return fired.get();
   }
 
+  /** The wall clock orders real-time events; keys are not needed. */
   @Override
-  public void schedule(long delayNanos, Runnable action) {
+  public long nextKey(int origin) {
+    return 0;
+  }
+
+  @Override
+  public void schedule(long delayNanos, long key, Runnable action) {
     long delay = Math.max(0, delayNanos);
     synchronized (held) {
       if (!started) {
@@ -63,8 +69,8 @@ public final class RealTime implements SimTime, AutoCloseable {
   }
 
   @Override
-  public <T> void tell(long delayNanos, ActorRef<T> target, T message) {
-    schedule(delayNanos, () -> target.tell(message));
+  public <T> void tell(long delayNanos, long key, ActorRef<T> target, T message) {
+    schedule(delayNanos, key, () -> target.tell(message));
   }
 
   private void submit(long due, long delayNanos, Runnable action) {

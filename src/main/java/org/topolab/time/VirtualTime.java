@@ -9,7 +9,8 @@ import org.apache.pekko.actor.typed.ActorRef;
  *
  * <p>Actors run on a {@link VirtualExecutor} that the same thread drains after every event, so a
  * message sent at time t is processed, with everything it causes, before the clock moves on. Events
- * at the same instant fire in the order they were scheduled, which makes a run deterministic.
+ * of the same instant fire in the order of their keys (origin node, then that node's sequence
+ * number; see {@link SimTime}), which makes a run deterministic whatever the order of filing.
  */
 public final class VirtualTime implements SimTime {
 
@@ -18,20 +19,25 @@ public final class VirtualTime implements SimTime {
   private final VirtualExecutor executor;
   private long now;
   private long fired;
+  private long fingerprint = 0xCBF29CE484222325L;
+  // Each node's count of the events it has caused, grown as nodes show up; the engine's apart.
+  private long[] sequences = new long[0];
+  private long engineSequence;
 
   // The event queue is a radix heap: simulated time only moves forward, so an event can be filed
   // by the highest bit in which its time differs from the last time taken out. Filing is an append,
   // taking out rescans one bucket at a time, and each event moves down a few buckets at most: far
-  // cheaper than a binary heap's sift over a large queue. Appends keep events of the same instant in
-  // the order they were scheduled.
+  // cheaper than a binary heap's sift over a large queue. The events of the current instant sit in
+  // a small binary heap ordered by key.
   private final Bucket[] buckets = new Bucket[65];
+  private final Instant current = new Instant();
   private long last;
   private int size;
 
   /** A clock at zero whose actors run on {@code executor}. */
   public VirtualTime(VirtualExecutor executor) {
     this.executor = executor;
-    for (int i = 0; i < buckets.length; i++) {
+    for (int i = 1; i < buckets.length; i++) {
       buckets[i] = new Bucket();
     }
   }
@@ -46,14 +52,33 @@ public final class VirtualTime implements SimTime {
     return fired;
   }
 
-  @Override
-  public void schedule(long delayNanos, Runnable action) {
-    push(now + Math.max(0, delayNanos), action, RUNNABLE);
+  /**
+   * A hash of the sequence of events fired so far: each one's time, key and the type of what it
+   * delivered. Two runs with the same fingerprint fired the same events in the same order.
+   */
+  public long fingerprint() {
+    return fingerprint;
   }
 
   @Override
-  public <T> void tell(long delayNanos, ActorRef<T> target, T message) {
-    push(now + Math.max(0, delayNanos), target, message);
+  public long nextKey(int origin) {
+    if (origin == ENGINE) {
+      return EventKey.of(ENGINE, engineSequence++);
+    }
+    if (origin >= sequences.length) {
+      sequences = Arrays.copyOf(sequences, Math.max(origin + 1, sequences.length * 2));
+    }
+    return EventKey.of(origin, sequences[origin]++);
+  }
+
+  @Override
+  public void schedule(long delayNanos, long key, Runnable action) {
+    push(now + Math.max(0, delayNanos), key, action, RUNNABLE);
+  }
+
+  @Override
+  public <T> void tell(long delayNanos, long key, ActorRef<T> target, T message) {
+    push(now + Math.max(0, delayNanos), key, target, message);
   }
 
   /** Runs actor tasks, waiting for those from other threads, until {@code condition} holds. */
@@ -72,9 +97,9 @@ public final class VirtualTime implements SimTime {
   /** As {@link #runUntil(long)}, telling {@code progress} the clock every 65,536 events. */
   public void runUntil(long limitNanos, java.util.function.LongConsumer progress) {
     executor.drain();
-    Bucket now0 = buckets[0];
+    Instant instant = current;
     while (size > 0) {
-      if (now0.isEmpty() && !refill(limitNanos)) {
+      if (instant.size == 0 && !refill(limitNanos)) {
         return;
       }
       if (last > limitNanos) {
@@ -84,26 +109,30 @@ public final class VirtualTime implements SimTime {
         progress.accept(now);
       }
       now = last;
-      int head = now0.head++;
-      Object target = now0.targets[head];
-      Object message = now0.messages[head];
-      now0.targets[head] = null;
-      now0.messages[head] = null;
-      if (now0.head == now0.size) {
-        now0.head = 0;
-        now0.size = 0;
-      }
+      long key = instant.minKey();
+      Object target = instant.minTarget();
+      Object message = instant.minMessage();
+      instant.removeMin();
       size--;
       fired++;
       if (message == RUNNABLE) {
+        note(key, target instanceof Payload payload ? payload.payload() : target);
         ((Runnable) target).run();
       } else {
+        note(key, message);
         @SuppressWarnings("unchecked")
         ActorRef<Object> ref = (ActorRef<Object>) target;
         ref.tell(message);
       }
       executor.drain();
     }
+  }
+
+  private void note(long key, Object subject) {
+    long h = fingerprint;
+    h = (h ^ now) * 0x100000001B3L;
+    h = (h ^ key) * 0x100000001B3L;
+    fingerprint = (h ^ subject.getClass().getName().hashCode()) * 0x100000001B3L;
   }
 
   /**
@@ -120,17 +149,13 @@ public final class VirtualTime implements SimTime {
     if (size == 0) {
       return Long.MAX_VALUE;
     }
-    if (!buckets[0].isEmpty()) {
+    if (current.size > 0) {
       return last;
     }
     // Only look: moving events would shift the heap's reference time past the clock.
-    int index = 1;
-    while (buckets[index].isEmpty()) {
-      index++;
-    }
-    Bucket bucket = buckets[index];
+    Bucket bucket = lowestNonEmpty();
     long min = Long.MAX_VALUE;
-    for (int i = bucket.head; i < bucket.size; i++) {
+    for (int i = 0; i < bucket.size; i++) {
       min = Math.min(min, bucket.times[i]);
     }
     return min;
@@ -141,27 +166,31 @@ public final class VirtualTime implements SimTime {
     return size;
   }
 
-  private void push(long time, Object target, Object message) {
-    buckets[bucketOf(time)].add(time, target, message);
+  private void push(long time, long key, Object target, Object message) {
+    if (time == last) {
+      current.add(key, target, message);
+    } else {
+      buckets[64 - Long.numberOfLeadingZeros(time ^ last)].add(time, key, target, message);
+    }
     size++;
   }
 
-  private int bucketOf(long time) {
-    return time == last ? 0 : 64 - Long.numberOfLeadingZeros(time ^ last);
+  private Bucket lowestNonEmpty() {
+    int index = 1;
+    while (buckets[index].size == 0) {
+      index++;
+    }
+    return buckets[index];
   }
 
   /**
-   * Moves the earliest events into bucket 0, unless they lie beyond {@code limitNanos}; returns
-   * whether it did. The earliest events are in the lowest non-empty bucket.
+   * Moves the earliest events into the current instant, unless they lie beyond {@code
+   * limitNanos}; returns whether it did. The earliest events are in the lowest non-empty bucket.
    */
   private boolean refill(long limitNanos) {
-    int index = 1;
-    while (buckets[index].isEmpty()) {
-      index++;
-    }
-    Bucket bucket = buckets[index];
+    Bucket bucket = lowestNonEmpty();
     long min = Long.MAX_VALUE;
-    for (int i = bucket.head; i < bucket.size; i++) {
+    for (int i = 0; i < bucket.size; i++) {
       min = Math.min(min, bucket.times[i]);
     }
     if (min > limitNanos) {
@@ -173,35 +202,115 @@ public final class VirtualTime implements SimTime {
     bucket.size = 0;
     for (int i = 0; i < count; i++) {
       long time = bucket.times[i];
-      buckets[bucketOf(time)].add(time, bucket.targets[i], bucket.messages[i]);
+      if (time == last) {
+        current.add(bucket.keys[i], bucket.targets[i], bucket.messages[i]);
+      } else {
+        buckets[64 - Long.numberOfLeadingZeros(time ^ last)].add(time, bucket.keys[i], bucket.targets[i], bucket.messages[i]);
+      }
       bucket.targets[i] = null;
       bucket.messages[i] = null;
     }
     return true;
   }
 
-  /** Events filed under one bit: appended in scheduling order, taken from the head. */
+  /** Events filed under one bit, in no particular order. */
   private static final class Bucket {
     long[] times = new long[16];
+    long[] keys = new long[16];
     Object[] targets = new Object[16];
     Object[] messages = new Object[16];
-    int head;
     int size;
 
-    boolean isEmpty() {
-      return head == size;
-    }
-
-    void add(long time, Object target, Object message) {
+    void add(long time, long key, Object target, Object message) {
       if (size == times.length) {
         times = Arrays.copyOf(times, size * 2);
+        keys = Arrays.copyOf(keys, size * 2);
         targets = Arrays.copyOf(targets, size * 2);
         messages = Arrays.copyOf(messages, size * 2);
       }
       times[size] = time;
+      keys[size] = key;
       targets[size] = target;
       messages[size] = message;
       size++;
+    }
+  }
+
+  /** The events of the current instant: a binary min-heap by key. */
+  private static final class Instant {
+    long[] keys = new long[16];
+    Object[] targets = new Object[16];
+    Object[] messages = new Object[16];
+    int size;
+
+    long minKey() {
+      return keys[0];
+    }
+
+    Object minTarget() {
+      return targets[0];
+    }
+
+    Object minMessage() {
+      return messages[0];
+    }
+
+    void add(long key, Object target, Object message) {
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        targets = Arrays.copyOf(targets, size * 2);
+        messages = Arrays.copyOf(messages, size * 2);
+      }
+      int i = size++;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (keys[parent] <= key) {
+          break;
+        }
+        move(parent, i);
+        i = parent;
+      }
+      set(i, key, target, message);
+    }
+
+    void removeMin() {
+      int n = --size;
+      long key = keys[n];
+      Object target = targets[n];
+      Object message = messages[n];
+      targets[n] = null;
+      messages[n] = null;
+      if (n == 0) {
+        return;
+      }
+      int i = 0;
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= n) {
+          break;
+        }
+        if (child + 1 < n && keys[child + 1] < keys[child]) {
+          child++;
+        }
+        if (keys[child] >= key) {
+          break;
+        }
+        move(child, i);
+        i = child;
+      }
+      set(i, key, target, message);
+    }
+
+    private void move(int from, int to) {
+      keys[to] = keys[from];
+      targets[to] = targets[from];
+      messages[to] = messages[from];
+    }
+
+    private void set(int i, long key, Object target, Object message) {
+      keys[i] = key;
+      targets[i] = target;
+      messages[i] = message;
     }
   }
 }
