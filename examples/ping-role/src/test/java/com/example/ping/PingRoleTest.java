@@ -1,37 +1,27 @@
-package org.topolab.examples;
+package com.example.ping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.topolab.cli.Main;
+import org.topolab.testkit.ScenarioReport;
+import org.topolab.testkit.Scenarios;
 
-/** Runs the example scenario of docs/custom-roles.md through the command line and reads its report. */
+/** The example scenario run whole, in virtual time, as {@code topolab run} would run it. */
 class PingRoleTest {
 
-  @TempDir Path out;
+  private static final Path SCENARIO = Path.of("scenarios/ping.conf");
 
   @Test
-  void everyPingOfTheWindowIsAnsweredOrLostAndNoRoundTripBeatsTheLatency() throws Exception {
-    Path scenario = Path.of(getClass().getResource("/examples/ping.conf").toURI());
-    StringWriter console = new StringWriter();
-    StringWriter errors = new StringWriter();
+  void everyPingOfTheWindowIsAnsweredOrLostAndNoRoundTripBeatsTheLatency() {
+    ScenarioReport report = Scenarios.run(SCENARIO);
 
-    int exit =
-        Main.execute(new PrintWriter(console), new PrintWriter(errors), "run", scenario.toString(), "--out", out.toString());
-
-    assertThat(exit).as("exit code; errors: %s", errors).isZero();
-    assertThat(console.toString()).contains("europe rtt ms", "america rtt ms");
-    JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
-    assertThat(runs).hasSize(2);
-    for (JsonNode run : runs) {
+    assertThat(report.runs()).extracting(ScenarioReport.RunResult::variant).containsExactly("default", "lossy");
+    for (ScenarioReport.RunResult run : report.runs()) {
       for (String site : new String[] {"europe", "america"}) {
-        JsonNode group = run.get("groups").get(site);
+        JsonNode group = run.group(site);
         JsonNode pings = group.get("pings");
         assertThat(group.get("role").asText()).isEqualTo("ping");
         assertThat(pings.get("sent").asLong()).isPositive();
@@ -40,12 +30,42 @@ class PingRoleTest {
         assertThat(group.get("rtt-ms").get("mean").asDouble()).isGreaterThanOrEqualTo(152.0);
       }
     }
-    JsonNode clean = runs.get(0).get("groups").get("europe");
-    JsonNode lossy = runs.get(1).get("groups").get("europe");
-    assertThat(runs.get(1).get("variant").asText()).isEqualTo("lossy");
+  }
+
+  @Test
+  void theLossyVariantLosesPingsAndTheCleanOneNone() {
+    ScenarioReport report = Scenarios.run(SCENARIO);
+
+    JsonNode clean = report.run("default").group("europe");
+    JsonNode lossy = report.run("lossy").group("europe");
     assertThat(clean.get("pings").get("lost").asLong()).isZero();
     assertThat(clean.get("dropped").asLong()).isZero();
     assertThat(lossy.get("pings").get("lost").asLong()).isPositive();
     assertThat(lossy.get("dropped").asLong()).isPositive();
+  }
+
+  @Test
+  void overridesChangeTheScenarioAsSetDoesOnTheCommandLine() {
+    ScenarioReport report = Scenarios.run(SCENARIO, "network.loss=0.5");
+
+    JsonNode pings = report.run("default").group("america").get("pings");
+    // A ping and its echo both get through a quarter of the time.
+    assertThat(pings.get("answered").asDouble() / pings.get("sent").asDouble()).isBetween(0.1, 0.4);
+  }
+
+  @Test
+  void aGroupThatPingsItselfNeedsTwoNodes() {
+    String scenario =
+        """
+        name = "Alone"
+        duration = 10s
+        groups {
+          lonely { role = ping, count = 1, target = lonely }
+        }
+        """;
+
+    assertThatThrownBy(() -> Scenarios.run(scenario))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("groups.lonely.target: a group that pings itself needs at least 2 nodes");
   }
 }
