@@ -1,5 +1,6 @@
 package org.topolab.cli;
 
+import java.util.function.Function;
 import org.topolab.report.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,13 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  // The process environment, read through here so that tests can give their own.
+  private final Function<String, String> environment;
+
+  private Main(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
   /** Where the command line's logging set-up is in the jar; a project using topolab as a library keeps its own. */
   static final String LOGBACK = "org/topolab/cli/logback.xml";
 
@@ -41,7 +49,17 @@ public final class Main implements Runnable {
 
   /** Runs the command line with its output and errors going to {@code out} and {@code err}. */
   public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
+    return execute(out, err, System::getenv, args);
+  }
+
+  /** As {@link #execute(java.io.PrintWriter, java.io.PrintWriter, String...)}, with {@code environment} as the process environment. */
+  static int execute(java.io.PrintWriter out, java.io.PrintWriter err, Function<String, String> environment, String... args) {
+    return new CommandLine(new Main(environment)).setOut(out).setErr(err).execute(args);
+  }
+
+  /** The value of environment variable {@code name}, or null. */
+  String environment(String name) {
+    return environment.apply(name);
   }
 
   @Override

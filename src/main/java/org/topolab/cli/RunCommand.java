@@ -35,6 +35,8 @@ final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.ParentCommand Main main;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -42,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     RoleRegistry roles = new RoleRegistry();
     Experiment experiment;
     try {
-      experiment = scenario.load(roles);
+      experiment = scenario.load(roles, main.environment(ScenarioOptions.USER_CLASSPATH));
     } catch (ScenarioException e) {
       return ScenarioOptions.report(e, stderr);
     } catch (IllegalArgumentException e) {

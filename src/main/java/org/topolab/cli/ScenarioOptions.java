@@ -1,5 +1,7 @@
 package org.topolab.cli;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** The options that say which scenario to read and how to change it, shared by commands. */
 final class ScenarioOptions {
+
+  /** The environment variable with which bin/topolab adds jars of the user's own to the class path. */
+  static final String USER_CLASSPATH = "TOPOLAB_CLASSPATH";
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (HOCON), e.g. scenarios/web-one-server.conf.")
   Path file;
@@ -29,8 +34,13 @@ final class ScenarioOptions {
   @Option(names = "--time", paramLabel = "MODE", description = "virtual (default: deterministic, fast) or real (wall clock).")
   String time;
 
-  /** The scenario with every override applied, validated. */
-  Experiment load(RoleRegistry roles) throws ScenarioException {
+  /**
+   * The scenario with every override applied, validated. {@code userClasspath} is the value of
+   * {@value #USER_CLASSPATH} (or null); an entry of it that does not exist is named at once, rather
+   * than left to surface as an unknown role.
+   */
+  Experiment load(RoleRegistry roles, String userClasspath) throws ScenarioException {
+    checkClasspath(userClasspath);
     List<String> overrides = new ArrayList<>(sets);
     if (seed != null) {
       overrides.add("seed=" + seed);
@@ -39,6 +49,20 @@ final class ScenarioOptions {
       overrides.add("time=" + time);
     }
     return new ScenarioLoader(roles).load(file, overrides);
+  }
+
+  /** Throws {@link IllegalArgumentException} naming the first entry of {@code classpath} that does not exist. */
+  static void checkClasspath(String classpath) {
+    if (classpath == null) {
+      return;
+    }
+    for (String entry : classpath.split(File.pathSeparator)) {
+      // "dir/*" stands for the jars in dir, as on java's own class path.
+      String path = entry.equals("*") ? "." : entry.endsWith("/*") ? entry.substring(0, entry.length() - 2) : entry;
+      if (!entry.isEmpty() && !Files.exists(Path.of(path))) {
+        throw new IllegalArgumentException(USER_CLASSPATH + " entry " + entry + " does not exist");
+      }
+    }
   }
 
   /** Prints the problems of a scenario the way the user needs them, and returns exit code 2. */

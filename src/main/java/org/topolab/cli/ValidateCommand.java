@@ -19,10 +19,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.ParentCommand Main main;
+
   @Override
   public Integer call() {
     try {
-      Experiment experiment = scenario.load(new RoleRegistry());
+      Experiment experiment = scenario.load(new RoleRegistry(), main.environment(ScenarioOptions.USER_CLASSPATH));
       int runs = experiment.runs().size();
       spec.commandLine().getOut().printf("%s: valid, %d run%s%n", scenario.file, runs, runs == 1 ? "" : "s");
       return 0;

@@ -137,6 +137,11 @@ public final class Settings {
     return result;
   }
 
+  /** A whole number in [min, max] as an {@code int}; {@code fallback} if absent. */
+  public int integer(String key, int fallback, int min, int max) {
+    return (int) integer(key, Long.valueOf(fallback), min, max);
+  }
+
   /** A number in [min, max]; {@code fallback} if absent (NaN makes it required). */
   public double number(String key, double fallback, double min, double max) {
     ConfigValue value = value(key, Double.isNaN(fallback));

@@ -33,7 +33,7 @@ public final class LoadBalancerRole implements Role {
     String strategyName = in.choice("strategy", "round-robin", STRATEGIES);
     LoadBalancer.Strategy strategy =
         LoadBalancer.Strategy.valueOf(strategyName.toUpperCase(Locale.ROOT).replace('-', '_'));
-    int ringPoints = (int) in.integer("ring-points", 100L, 1, 10_000);
+    int ringPoints = in.integer("ring-points", 100, 1, 10_000);
     long timeout = in.duration("timeout", 10_000_000_000L, 1);
     if (backends != null && backends.name().equals(group.group().name())) {
       in.problem("backends", "a load balancer cannot forward to its own group");

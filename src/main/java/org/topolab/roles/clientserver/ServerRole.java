@@ -22,9 +22,9 @@ public final class ServerRole implements Role {
     Settings in = group.settings();
     Server.Spec spec =
         new Server.Spec(
-            (int) in.integer("workers", 1L, 1, 1_000_000),
+            in.integer("workers", 1, 1, 1_000_000),
             in.distribution("service-time", Settings.Quantity.DURATION, null),
-            (int) in.integer("queue-limit", 1000L, 0, Integer.MAX_VALUE),
+            in.integer("queue-limit", 1000, 0, Integer.MAX_VALUE),
             in.size("response-size", 1024L));
     ServerMetrics metrics = new ServerMetrics(group.window(), group.group().count(), spec.workers());
     String name = group.group().name();

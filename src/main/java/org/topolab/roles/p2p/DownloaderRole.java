@@ -30,7 +30,7 @@ public final class DownloaderRole implements Role {
         new Downloader.Spec(
             source,
             in.string("file", ""),
-            (int) in.integer("requests-in-flight", 8L, 1, 1_000_000),
+            in.integer("requests-in-flight", 8, 1, 1_000_000),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
     FluidBound bound = FluidBound.of(group.group(), source, false, spec.start());
     DownloadMetrics metrics = new DownloadMetrics(group.window(), group.group().count(), bound);

@@ -34,8 +34,8 @@ public final class PeerRole implements Role {
             tracker,
             source,
             in.string("file", ""),
-            (int) in.integer("neighbours", 10L, 1, 100_000),
-            (int) in.integer("requests-in-flight", 32L, 1, 1_000_000),
+            in.integer("neighbours", 10, 1, 100_000),
+            in.integer("requests-in-flight", 32, 1, 1_000_000),
             uploading(in, true),
             seedTime(in),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
@@ -56,7 +56,7 @@ public final class PeerRole implements Role {
     if (in.has("upload-slots")) {
       ConfigValue value = in.raw("upload-slots");
       if (value.valueType() == ConfigValueType.NUMBER) {
-        slots = (int) in.integer("upload-slots", (long) slots, 1, 1_000_000);
+        slots = in.integer("upload-slots", slots, 1, 1_000_000);
       } else if ("unlimited".equals(value.unwrapped())) {
         slots = Integer.MAX_VALUE;
       } else {

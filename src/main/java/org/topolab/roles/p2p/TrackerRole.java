@@ -17,7 +17,7 @@ public final class TrackerRole implements Role {
 
   @Override
   public GroupModel configure(GroupSettings group) {
-    int neighbours = (int) group.settings().integer("neighbours", 50L, 1, 100_000);
+    int neighbours = group.settings().integer("neighbours", 50, 1, 100_000);
     return new GroupModel() {
       @Override
       public Behavior<?> createNode(NodeContext node) {

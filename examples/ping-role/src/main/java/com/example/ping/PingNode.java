@@ -1,4 +1,4 @@
-package org.topolab.examples;
+package com.example.ping;
 
 import java.util.HashMap;
 import org.apache.pekko.actor.typed.Behavior;

@@ -1,4 +1,4 @@
-package org.topolab.examples;
+package com.example.ping;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
