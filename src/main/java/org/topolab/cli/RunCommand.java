@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import org.topolab.engine.ExperimentRunner;
 import org.topolab.engine.LocalDeployment;
+import org.topolab.engine.PekkoConfig;
 import org.topolab.report.ConsoleTable;
 import org.topolab.report.HtmlReport;
 import org.topolab.report.ReportWriter;
@@ -28,10 +29,22 @@ import picocli.CommandLine.Option;
     })
 final class RunCommand implements Callable<Integer> {
 
+  /** More partitions than this would only add threads that wait for each other. */
+  static final int MAX_PARTITIONS = 1024;
+
   @Mixin ScenarioOptions scenario;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the report (default: out/<scenario file name>).")
   Path out;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "K",
+      description = {
+        "Split each virtual-time run into K partitions, one thread each, to use K cores (default 1).",
+        "The report is the same for every K; the scenario's latency needs a minimum above 0."
+      })
+  int partitions = 1;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +66,11 @@ final class RunCommand implements Callable<Integer> {
     }
     Path dir = out != null ? out : Path.of("out", experiment.slug());
     Progress progress = new Progress(stderr, System.console() != null);
-    try (LocalDeployment deployment = new LocalDeployment()) {
+    if (partitions < 1 || partitions > MAX_PARTITIONS) {
+      stderr.println("--partitions: expected a whole number from 1 to " + MAX_PARTITIONS + ", found " + partitions);
+      return 2;
+    }
+    try (LocalDeployment deployment = new LocalDeployment(PekkoConfig.load(), partitions)) {
       ExperimentRunner.Result result = new ExperimentRunner(deployment, roles).run(experiment, progress);
       progress.done();
       // The page is drawn before anything is written, so that a failure leaves neither file.

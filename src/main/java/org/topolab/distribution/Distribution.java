@@ -15,6 +15,14 @@ public sealed interface Distribution {
   /** The mean of the distribution (infinite for a Pareto shape of 1 or less). */
   double mean();
 
+  /**
+   * A value no draw falls below: 0 unless the distribution has a positive minimum (constant,
+   * uniform, Pareto). A run split into partitions uses the network latency's as its lookahead.
+   */
+  default double lowerBound() {
+    return 0;
+  }
+
   /** Draws a whole number of units, rounding to the nearest. */
   default long sampleLong(RandomGenerator random) {
     return Math.round(sample(random));
@@ -31,6 +39,11 @@ public sealed interface Distribution {
     public double mean() {
       return value;
     }
+
+    @Override
+    public double lowerBound() {
+      return value;
+    }
   }
 
   /** Uniform on [min, max). */
@@ -43,6 +56,11 @@ public sealed interface Distribution {
     @Override
     public double mean() {
       return (min + max) / 2;
+    }
+
+    @Override
+    public double lowerBound() {
+      return min;
     }
   }
 
@@ -87,6 +105,11 @@ public sealed interface Distribution {
     @Override
     public double mean() {
       return shape <= 1 ? Double.POSITIVE_INFINITY : shape * min / (shape - 1);
+    }
+
+    @Override
+    public double lowerBound() {
+      return min;
     }
   }
 

@@ -1,6 +1,7 @@
 package org.topolab.engine;
 
 import java.util.function.LongConsumer;
+import org.topolab.scenario.Problems;
 import org.topolab.scenario.RunSetup;
 
 /**
@@ -14,6 +15,9 @@ public interface Deployment extends AutoCloseable {
    * the simulated time reached, now and then.
    */
   RunStats execute(RunSetup run, LongConsumer progress) throws Exception;
+
+  /** Records in {@code problems} why this deployment cannot run {@code run}, if it cannot. */
+  default void check(RunSetup run, Problems problems) {}
 
   /** Releases the actor system and every thread the deployment started. */
   @Override

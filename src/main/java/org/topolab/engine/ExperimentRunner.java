@@ -45,6 +45,15 @@ public final class ExperimentRunner {
 
   /** Runs all of {@code experiment}. */
   public Result run(Experiment experiment, Listener listener) throws Exception {
+    // Whatever the deployment cannot do is said before the first run starts, not after an hour.
+    Problems unfit = new Problems(experiment.file().toString());
+    for (RunSpec spec : experiment.runs()) {
+      RunSetup setup = parser.parse(spec, unfit);
+      if (setup != null) {
+        deployment.check(setup, unfit);
+      }
+    }
+    unfit.throwIfAny();
     List<ObjectNode> runs = new ArrayList<>();
     List<SummaryRow> rows = new ArrayList<>();
     int total = experiment.runs().size();

@@ -1,17 +1,30 @@
 package org.topolab.engine;
 
+import java.util.List;
 import org.topolab.network.NodeTraffic;
+import org.topolab.roles.MeasuredGroup;
 
 /**
- * What the engine itself measured of a run.
+ * What a run measured: the engine's own figures, each node's traffic and each group's metrics,
+ * merged over the run's partitions.
  *
  * @param events timed events fired (timers and network stages)
  * @param simulatedNanos simulated time the run reached
  * @param wallNanos wall-clock time it took
  * @param traffic each node's network counters, by node id
+ * @param groups each group's merged metrics, in the topology's order
+ * @param partitions how many partitions the run was split into
  * @param meanLagNanos in real time, how late timers fired on average (simulated ns); 0 in virtual time
  * @param maxLagNanos in real time, the latest a timer fired (simulated ns); 0 in virtual time
- * @param fingerprint in virtual time, a hash of the sequence of fired events; 0 in real time
+ * @param fingerprint in virtual time, a hash of the canonical sequence of fired events; 0 in real time
  */
 public record RunStats(
-    long events, long simulatedNanos, long wallNanos, NodeTraffic[] traffic, double meanLagNanos, long maxLagNanos, long fingerprint) {}
+    long events,
+    long simulatedNanos,
+    long wallNanos,
+    NodeTraffic[] traffic,
+    List<MeasuredGroup<?>> groups,
+    int partitions,
+    double meanLagNanos,
+    long maxLagNanos,
+    long fingerprint) {}

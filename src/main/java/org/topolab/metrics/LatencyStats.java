@@ -11,13 +11,23 @@ public final class LatencyStats {
 
   private final Histogram histogram = new Histogram(3);
   private long count;
-  private double sum;
+  // Exact: a sum of whole nanoseconds does not depend on the order latencies are added in.
+  private long sum;
 
   /** Adds one latency. */
   public synchronized void record(long nanos) {
     histogram.recordValue(Math.max(0, nanos));
     count++;
     sum += nanos;
+  }
+
+  /** Adds the latencies {@code other} recorded. */
+  public synchronized void merge(LatencyStats other) {
+    synchronized (other) {
+      histogram.add(other.histogram);
+      count += other.count;
+      sum += other.sum;
+    }
   }
 
   /** How many latencies were recorded. */
@@ -27,7 +37,7 @@ public final class LatencyStats {
 
   /** The exact mean, in nanoseconds; 0 if nothing was recorded. */
   public synchronized double meanNanos() {
-    return count == 0 ? 0 : sum / count;
+    return count == 0 ? 0 : (double) sum / count;
   }
 
   /** The value at {@code percentile} (0..100), in nanoseconds. */

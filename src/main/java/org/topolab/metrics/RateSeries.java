@@ -21,6 +21,15 @@ public final class RateSeries {
     }
   }
 
+  /** Adds the events {@code other} counted, interval by interval. */
+  public synchronized void merge(RateSeries other) {
+    synchronized (other) {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += other.counts[i];
+      }
+    }
+  }
+
   /** Events per second in each interval. */
   public synchronized double[] perSecond() {
     double[] rates = new double[counts.length];

@@ -1,7 +1,9 @@
 package org.topolab.network;
 
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.topolab.distribution.Distribution;
 import org.topolab.time.Payload;
@@ -14,20 +16,28 @@ import org.topolab.time.SimTime;
  * (the network's, plus both nodes' access latency), then queues on the receiver's downlink for
  * S/down and is delivered. A lost message still occupies the sender's uplink. See
  * docs/network-model.md.
+ *
+ * <p>In a run split into partitions each partition has a network of its own that holds its own
+ * nodes' ports: the uplink half of a message happens in the sender's partition, which hands it on
+ * as an {@link Envelope} when the receiver lives elsewhere; the downlink half happens in the
+ * receiver's partition, which {@link #accept accepts} the envelope.
  */
 public final class Network {
 
   private final SimTime time;
+  // The ports of this partition's nodes; null for the others.
   private final NodePort[] ports;
+  private final LinkSpec[] links;
+  private final Consumer<Envelope> elsewhere;
   // An actor reference, or a Receiver standing in for a node.
   private final Object[] directory;
   private final Distribution latency;
   private final double loss;
 
   /**
-   * A network of {@code nodes} nodes; node i has link {@code links.apply(i)} and draws its latency
-   * and loss from {@code randoms.apply(i)}. Nodes are reached through {@code directory}, filled in
-   * as they are spawned.
+   * A network of {@code nodes} nodes, all in this partition; node i has link {@code links.apply(i)}
+   * and draws its latency and loss from {@code randoms.apply(i)}. Nodes are reached through {@link
+   * #register}, as they are spawned.
    */
   public Network(
       SimTime time,
@@ -36,11 +46,32 @@ public final class Network {
       IntFunction<SplittableRandom> randoms,
       Distribution latency,
       double loss) {
+    this(time, nodes, id -> true, links, randoms, latency, loss, null);
+  }
+
+  /**
+   * One partition's network: the nodes for which {@code local} holds live here; a message to any
+   * other node is handed to {@code elsewhere} once it has left its sender.
+   */
+  public Network(
+      SimTime time,
+      int nodes,
+      IntPredicate local,
+      IntFunction<LinkSpec> links,
+      IntFunction<SplittableRandom> randoms,
+      Distribution latency,
+      double loss,
+      Consumer<Envelope> elsewhere) {
     this.time = time;
     this.ports = new NodePort[nodes];
+    this.links = new LinkSpec[nodes];
     for (int i = 0; i < nodes; i++) {
-      ports[i] = new NodePort(links.apply(i), randoms.apply(i));
+      this.links[i] = links.apply(i);
+      if (local.test(i)) {
+        ports[i] = new NodePort(this.links[i], randoms.apply(i));
+      }
     }
+    this.elsewhere = elsewhere;
     this.directory = new Object[nodes];
     this.latency = latency;
     this.loss = loss;
@@ -65,16 +96,41 @@ public final class Network {
   public void send(int from, int to, NetMessage message) {
     long bytes = message.sizeBytes();
     NodePort source = ports[from];
-    NodePort target = ports[to];
     long now = time.now();
     long leaves = source.reserveUp(now, bytes);
     if (loss > 0 && source.random.nextDouble() < loss) {
       source.dropped++;
       return;
     }
-    long flight = latency.sampleLong(source.random) + source.link.latencyNanos() + target.link.latencyNanos();
+    long flight = latency.sampleLong(source.random) + source.link.latencyNanos() + links[to].latencyNanos();
     long key = time.nextKey(from);
+    NodePort target = ports[to];
+    if (target == null) {
+      elsewhere.accept(new Envelope(leaves + flight, key, from, to, bytes, message));
+      return;
+    }
     time.schedule(leaves + flight - now, key, new Transit(key, from, to, target, bytes, message));
+  }
+
+  /**
+   * Takes in a message from another partition: it reaches its receiver's downlink here at the
+   * time the sender's partition worked out.
+   *
+   * @throws IllegalStateException if that time has already passed here: the partitions' windows
+   *     were longer than the smallest delay between them
+   */
+  public void accept(Envelope envelope) {
+    long now = time.now();
+    if (envelope.arrivalNanos() < now) {
+      throw new IllegalStateException(
+          "a message from node " + envelope.from() + " to node " + envelope.to() + " arrives at " + envelope.arrivalNanos()
+              + " ns, in its receiver's past (" + now + " ns): the windows outran the lookahead");
+    }
+    NodePort target = ports[envelope.to()];
+    time.schedule(
+        envelope.arrivalNanos() - now,
+        envelope.key(),
+        new Transit(envelope.key(), envelope.from(), envelope.to(), target, envelope.bytes(), envelope.message()));
   }
 
   /**
@@ -129,7 +185,7 @@ public final class Network {
     }
   }
 
-  /** What node {@code id} has sent and received so far. */
+  /** What node {@code id}, one of this partition's, has sent and received so far. */
   public NodeTraffic traffic(int id) {
     return ports[id].traffic();
   }

@@ -8,7 +8,7 @@ import org.topolab.engine.RunStats;
 import org.topolab.metrics.Json;
 import org.topolab.network.NodeTraffic;
 import org.topolab.node.GroupInfo;
-import org.topolab.roles.GroupModel;
+import org.topolab.roles.MeasuredGroup;
 import org.topolab.scenario.RunSetup;
 import org.topolab.time.TimeMode;
 
@@ -34,6 +34,7 @@ public final class RunReport {
     engine.put("events", stats.events());
     engine.put("simulated-seconds", Json.seconds(stats.simulatedNanos()));
     engine.put("wall-seconds", Json.round(stats.wallNanos() / 1e9, 3));
+    engine.put("partitions", stats.partitions());
     if (run.time() == TimeMode.VIRTUAL) {
       // The same scenario and seed fire the same events in the same order: equal fingerprints show it.
       engine.put("fingerprint", String.format("%016x", stats.fingerprint()));
@@ -51,7 +52,7 @@ public final class RunReport {
       entry.put("role", group.role());
       entry.put("count", group.count());
       writeTraffic(entry, group, stats.traffic());
-      run.models().get(g).report(entry);
+      stats.groups().get(g).report(entry);
     }
     return out;
   }
@@ -61,8 +62,8 @@ public final class RunReport {
     Map<String, String> params = new LinkedHashMap<>();
     run.spec().params().forEach((key, value) -> params.put(shortKey(key), String.valueOf(value)));
     SummaryRow row = new SummaryRow(run.spec().variant(), params);
-    for (GroupModel model : run.models()) {
-      model.summarize(row);
+    for (MeasuredGroup<?> group : stats.groups()) {
+      group.summarize(row);
     }
     if (run.time() == TimeMode.REAL) {
       row.put("lag ms", String.format("%.1f", stats.meanLagNanos() / 1e6));

@@ -111,7 +111,7 @@ public final class RunParser {
     groups.finish();
     Topology topology = new Topology(infos);
 
-    List<GroupModel> models = new ArrayList<>();
+    List<GroupModel<?>> models = new ArrayList<>();
     for (int i = 0; i < infos.size(); i++) {
       Settings group = groupSettings.get(i);
       group.useTopology(topology);

@@ -29,7 +29,7 @@ public record RunSetup(
     Distribution latency,
     double loss,
     Topology topology,
-    List<GroupModel> models) {
+    List<GroupModel<?>> models) {
 
   /** Simulated time after the end of the workload that the run goes on for work in flight. */
   public long drainNanos() {

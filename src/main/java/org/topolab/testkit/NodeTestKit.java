@@ -25,6 +25,7 @@ import org.topolab.node.RunWindow;
 import org.topolab.node.Seeds;
 import org.topolab.node.Topology;
 import org.topolab.roles.GroupModel;
+import org.topolab.roles.MeasuredGroup;
 import org.topolab.scenario.Units;
 import org.topolab.time.VirtualExecutor;
 import org.topolab.time.VirtualTime;
@@ -45,7 +46,7 @@ public final class NodeTestKit implements AutoCloseable {
   private final Thread driver = Thread.currentThread();
   private final VirtualTime time;
   private final RunContext run;
-  private final List<GroupModel> models;
+  private final List<MeasuredGroup<?>> groups = new ArrayList<>();
   private final Duration within;
   private final NodeFailures failures = new NodeFailures();
   private final ActorRef<KitHost.Command> host;
@@ -55,8 +56,8 @@ public final class NodeTestKit implements AutoCloseable {
   private int failuresReported;
   private boolean closed;
 
-  NodeTestKit(Topology topology, RunWindow window, Distribution latency, double loss, long seed, List<GroupModel> models, Duration within) {
-    this.models = models;
+  NodeTestKit(Topology topology, RunWindow window, Distribution latency, double loss, long seed, List<GroupModel<?>> models, Duration within) {
+    models.forEach(model -> groups.add(MeasuredGroup.start(model)));
     this.within = within;
     this.system = KitSystem.acquire();
     VirtualExecutor executor = system.executor;
@@ -168,7 +169,7 @@ public final class NodeTestKit implements AutoCloseable {
   /** Spawns node {@code id} as its group's role creates it (kits made {@link #forScenario} only). */
   public ActorRef<Object> spawn(int id) {
     @SuppressWarnings("unchecked")
-    Behavior<Object> behavior = (Behavior<Object>) model(run.topology().groupOf(id).name()).createNode(context(id));
+    Behavior<Object> behavior = (Behavior<Object>) measured(run.topology().groupOf(id).name()).createNode(context(id));
     return spawn(id, behavior);
   }
 
@@ -182,18 +183,21 @@ public final class NodeTestKit implements AutoCloseable {
     return refs;
   }
 
-  /** The model of group {@code name}: its role's nodes and metrics (kits made {@link #forScenario} only). */
-  public GroupModel model(String name) {
-    if (models.isEmpty()) {
+  /**
+   * Group {@code name} as its role set it up, with the metrics its nodes record into: {@code
+   * model()} and {@code metrics()} (kits made {@link #forScenario} only).
+   */
+  public MeasuredGroup<?> measured(String name) {
+    if (groups.isEmpty()) {
       throw new IllegalStateException("this kit was built group by group: make it with NodeTestKit.forScenario to use its roles");
     }
-    return models.get(run.topology().groups().indexOf(group(name)));
+    return groups.get(run.topology().groups().indexOf(group(name)));
   }
 
   /** What group {@code name} measured so far, as its entry in report.json would have it (role fields only). */
   public ObjectNode report(String name) {
     ObjectNode out = Json.object();
-    model(name).report(out);
+    measured(name).report(out);
     return out;
   }
 

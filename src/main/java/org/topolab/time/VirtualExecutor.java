@@ -56,7 +56,18 @@ public final class VirtualExecutor extends AbstractExecutorService {
 
   /** Configuration that points {@link #DISPATCHER} at this executor, on top of {@code config}. */
   public com.typesafe.config.Config configure(com.typesafe.config.Config config) {
-    return com.typesafe.config.ConfigFactory.parseString(DISPATCHER + ".virtual-executor-key = \"" + key + "\"")
+    return configure(config, DISPATCHER);
+  }
+
+  /**
+   * Configuration with a dispatcher at {@code path}, set up as {@link #DISPATCHER} is but running
+   * on this executor, on top of {@code config}.
+   */
+  public com.typesafe.config.Config configure(com.typesafe.config.Config config, String path) {
+    return config
+        .getConfig(DISPATCHER)
+        .withValue("virtual-executor-key", com.typesafe.config.ConfigValueFactory.fromAnyRef(key))
+        .atPath(path)
         .withFallback(config);
   }
 

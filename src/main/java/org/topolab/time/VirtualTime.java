@@ -19,7 +19,7 @@ public final class VirtualTime implements SimTime {
   private final VirtualExecutor executor;
   private long now;
   private long fired;
-  private long fingerprint = 0xCBF29CE484222325L;
+  private long fingerprint;
   // Each node's count of the events it has caused, grown as nodes show up; the engine's apart.
   private long[] sequences = new long[0];
   private long engineSequence;
@@ -53,8 +53,10 @@ public final class VirtualTime implements SimTime {
   }
 
   /**
-   * A hash of the sequence of events fired so far: each one's time, key and the type of what it
-   * delivered. Two runs with the same fingerprint fired the same events in the same order.
+   * A hash of the events fired so far: each one's time, key and the type of what it delivered.
+   * Time and key place an event in the canonical order, so equal fingerprints mean the same
+   * sequence of events. It is a sum, so the fingerprints of a run's partitions add up to the one
+   * the run would have in one piece.
    */
   public long fingerprint() {
     return fingerprint;
@@ -129,10 +131,14 @@ public final class VirtualTime implements SimTime {
   }
 
   private void note(long key, Object subject) {
-    long h = fingerprint;
-    h = (h ^ now) * 0x100000001B3L;
-    h = (h ^ key) * 0x100000001B3L;
-    fingerprint = (h ^ subject.getClass().getName().hashCode()) * 0x100000001B3L;
+    long h = mix(now * 0x9E3779B97F4A7C15L + key);
+    fingerprint += mix(h + subject.getClass().getName().hashCode());
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topolab.cli.Main;
 import org.topolab.node.NodeContext;
+import org.topolab.roles.GroupMetrics;
 import org.topolab.roles.GroupModel;
 import org.topolab.roles.GroupSettings;
 import org.topolab.roles.Role;
@@ -28,10 +29,15 @@ class NodeFailureTest {
     }
 
     @Override
-    public GroupModel configure(GroupSettings group) {
-      return new GroupModel() {
+    public GroupModel<?> configure(GroupSettings group) {
+      return new GroupModel<GroupMetrics.None>() {
         @Override
-        public Behavior<?> createNode(NodeContext node) {
+        public GroupMetrics.None newMetrics() {
+          return GroupMetrics.none();
+        }
+
+        @Override
+        public Behavior<?> createNode(NodeContext node, GroupMetrics.None metrics) {
           return Behaviors.<String>setup(context -> {
             node.after(1_000_000_000L, context.getSelf(), "tick");
             return Behaviors.receiveMessage(tick -> {
@@ -44,7 +50,7 @@ class NodeFailureTest {
         }
 
         @Override
-        public void report(ObjectNode out) {}
+        public void report(ObjectNode out, GroupMetrics.None metrics) {}
       };
     }
   }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.topolab.testing.ScenarioRuns;
+import org.topolab.testkit.ScenarioReport;
+import org.topolab.testkit.Scenarios;
 
 /**
  * The server role in virtual time against queueing theory: with Poisson arrivals, exponential
@@ -63,15 +64,15 @@ class QueueingTheoryTest {
     // Enough requests that the sample mean is within a few tenths of a percent of the true mean
     // at this load (the waiting times of a busy queue are strongly correlated).
     int seconds = (int) Math.ceil(20 + 1_500_000 / lambda * (utilisation > 0.85 ? 2 : 1));
-    JsonNode report = ScenarioRuns.run(scenario(clients, lambda / clients, workers, serviceMs, seconds, 1_000_000));
+    ScenarioReport.RunResult run = Scenarios.run(scenario(clients, lambda / clients, workers, serviceMs, seconds, 1_000_000)).run(0);
 
     double a = lambda / mu;
     double expectedResponseMs = 1000 * (erlangC(workers, a) / (workers * mu - lambda) + 1 / mu);
-    JsonNode requests = ScenarioRuns.group(report, 0, "clients").get("requests");
+    JsonNode requests = run.group("clients").get("requests");
     assertThat(requests.get("latency-ms").get("mean").asDouble())
         .as("mean response time, ms (theory %.3f)", expectedResponseMs)
         .isCloseTo(expectedResponseMs, within(0.05 * expectedResponseMs));
-    assertThat(ScenarioRuns.group(report, 0, "server").get("utilisation").asDouble())
+    assertThat(run.group("server").get("utilisation").asDouble())
         .isCloseTo(utilisation, within(0.02));
     assertThat(requests.get("throughput-per-s").asDouble()).isCloseTo(lambda, within(0.02 * lambda));
   }
@@ -88,9 +89,9 @@ class QueueingTheoryTest {
   void saturatedServerServesAtItsCapacity() throws Exception {
     // 4 workers at 10 ms each: capacity 400/s. Offered 800/s: half is rejected, the rest is served
     // at exactly the capacity, and the workers never rest.
-    JsonNode report = ScenarioRuns.run(scenario(100, 8, 4, 10, 120, 50));
-    JsonNode requests = ScenarioRuns.group(report, 0, "clients").get("requests");
-    JsonNode server = ScenarioRuns.group(report, 0, "server");
+    ScenarioReport.RunResult run = Scenarios.run(scenario(100, 8, 4, 10, 120, 50)).run(0);
+    JsonNode requests = run.group("clients").get("requests");
+    JsonNode server = run.group("server");
     assertThat(requests.get("throughput-per-s").asDouble()).isCloseTo(400, within(0.01 * 400));
     assertThat(server.get("utilisation").asDouble()).isGreaterThan(0.995);
     assertThat(requests.get("rejected").asLong()).isGreaterThan(requests.get("sent").asLong() * 4 / 10);

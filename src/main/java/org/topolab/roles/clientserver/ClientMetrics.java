@@ -1,5 +1,6 @@
 package org.topolab.roles.clientserver;
 
+import org.topolab.roles.GroupMetrics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.topolab.metrics.Json;
 import org.topolab.metrics.LatencyStats;
@@ -12,7 +13,7 @@ import org.topolab.report.SummaryRow;
  * measured window; its outcome is counted whenever it comes, so that sent = ok + failed +
  * timeouts + rejected once the run has drained.
  */
-public final class ClientMetrics {
+public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
 
   private final RunWindow window;
   private final LatencyStats latency = new LatencyStats();
@@ -61,6 +62,19 @@ public final class ClientMetrics {
   }
 
   /** The latency of successful requests. */
+  @Override
+  public synchronized void merge(ClientMetrics other) {
+    synchronized (other) {
+      latency.merge(other.latency);
+      completions.merge(other.completions);
+      sent += other.sent;
+      ok += other.ok;
+      failed += other.failed;
+      timeouts += other.timeouts;
+      rejected += other.rejected;
+    }
+  }
+
   public LatencyStats latency() {
     return latency;
   }

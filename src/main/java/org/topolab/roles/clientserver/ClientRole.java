@@ -28,7 +28,7 @@ public final class ClientRole implements Role {
   }
 
   @Override
-  public GroupModel configure(GroupSettings group) {
+  public GroupModel<?> configure(GroupSettings group) {
     Settings in = group.settings();
     GroupInfo target = in.group("target", List.of("server", "load-balancer"));
     Distribution interval = null;
@@ -69,11 +69,15 @@ public final class ClientRole implements Role {
             timeout,
             in.integer("keys", 1000L, 1, Long.MAX_VALUE),
             randomPhase);
-    ClientMetrics metrics = new ClientMetrics(group.window());
     String name = group.group().name();
-    return new GroupModel() {
+    return new GroupModel<ClientMetrics>() {
       @Override
-      public Behavior<?> createNode(NodeContext node) {
+      public ClientMetrics newMetrics() {
+        return new ClientMetrics(group.window());
+      }
+
+      @Override
+      public Behavior<?> createNode(NodeContext node, ClientMetrics metrics) {
         return Client.create(node, spec, metrics);
       }
 
@@ -83,13 +87,13 @@ public final class ClientRole implements Role {
       }
 
       @Override
-      public void report(ObjectNode out) {
+      public void report(ObjectNode out, ClientMetrics metrics) {
         out.put("target", target == null ? null : target.name());
         metrics.write(out);
       }
 
       @Override
-      public void summarize(SummaryRow row) {
+      public void summarize(SummaryRow row, ClientMetrics metrics) {
         metrics.summarize(name, row);
       }
     };

@@ -1,11 +1,12 @@
 package org.topolab.roles.clientserver;
 
+import org.topolab.roles.GroupMetrics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.topolab.metrics.Json;
 import org.topolab.node.RunWindow;
 
 /** What the load balancers of one group count: requests forwarded to each backend, failures. */
-public final class LoadBalancerMetrics {
+public final class LoadBalancerMetrics implements GroupMetrics<LoadBalancerMetrics> {
 
   private final RunWindow window;
   private final long[] perBackend;
@@ -30,6 +31,16 @@ public final class LoadBalancerMetrics {
   }
 
   /** Requests forwarded to each backend, by backend index. */
+  @Override
+  public synchronized void merge(LoadBalancerMetrics other) {
+    synchronized (other) {
+      for (int i = 0; i < perBackend.length; i++) {
+        perBackend[i] += other.perBackend[i];
+      }
+      failed += other.failed;
+    }
+  }
+
   public synchronized long[] perBackend() {
     return perBackend.clone();
   }

@@ -27,7 +27,7 @@ public final class LoadBalancerRole implements Role {
   }
 
   @Override
-  public GroupModel configure(GroupSettings group) {
+  public GroupModel<?> configure(GroupSettings group) {
     Settings in = group.settings();
     GroupInfo backends = in.group("backends", List.of("server", "load-balancer"));
     String strategyName = in.choice("strategy", "round-robin", STRATEGIES);
@@ -42,10 +42,14 @@ public final class LoadBalancerRole implements Role {
     int count = backends == null ? 1 : backends.count();
     ConsistentHashRing ring = strategy == LoadBalancer.Strategy.CONSISTENT_HASH ? new ConsistentHashRing(count, ringPoints) : null;
     LoadBalancer.Spec spec = new LoadBalancer.Spec(backends, strategy, ring, timeout);
-    LoadBalancerMetrics metrics = new LoadBalancerMetrics(group.window(), count);
-    return new GroupModel() {
+    return new GroupModel<LoadBalancerMetrics>() {
       @Override
-      public Behavior<?> createNode(NodeContext node) {
+      public LoadBalancerMetrics newMetrics() {
+        return new LoadBalancerMetrics(group.window(), count);
+      }
+
+      @Override
+      public Behavior<?> createNode(NodeContext node, LoadBalancerMetrics metrics) {
         return LoadBalancer.create(node, spec, metrics);
       }
 
@@ -55,7 +59,7 @@ public final class LoadBalancerRole implements Role {
       }
 
       @Override
-      public void report(ObjectNode out) {
+      public void report(ObjectNode out, LoadBalancerMetrics metrics) {
         out.put("backends", spec.backends().name());
         out.put("strategy", strategyName);
         metrics.write(out);

@@ -1,12 +1,13 @@
 package org.topolab.roles.clientserver;
 
+import org.topolab.roles.GroupMetrics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.topolab.metrics.Json;
 import org.topolab.metrics.TimeWeighted;
 import org.topolab.node.RunWindow;
 
 /** What the servers of one group measure together: busy workers, queue length, work done. */
-public final class ServerMetrics {
+public final class ServerMetrics implements GroupMetrics<ServerMetrics> {
 
   private final RunWindow window;
   private final int servers;
@@ -42,6 +43,16 @@ public final class ServerMetrics {
   synchronized void rejected(long now) {
     if (window.measures(now)) {
       rejected++;
+    }
+  }
+
+  @Override
+  public synchronized void merge(ServerMetrics other) {
+    synchronized (other) {
+      busy.merge(other.busy);
+      queue.merge(other.queue);
+      served += other.served;
+      rejected += other.rejected;
     }
   }
 

@@ -18,7 +18,7 @@ public final class ServerRole implements Role {
   }
 
   @Override
-  public GroupModel configure(GroupSettings group) {
+  public GroupModel<?> configure(GroupSettings group) {
     Settings in = group.settings();
     Server.Spec spec =
         new Server.Spec(
@@ -26,22 +26,26 @@ public final class ServerRole implements Role {
             in.distribution("service-time", Settings.Quantity.DURATION, null),
             in.integer("queue-limit", 1000, 0, Integer.MAX_VALUE),
             in.size("response-size", 1024L));
-    ServerMetrics metrics = new ServerMetrics(group.window(), group.group().count(), spec.workers());
     String name = group.group().name();
-    return new GroupModel() {
+    return new GroupModel<ServerMetrics>() {
       @Override
-      public Behavior<?> createNode(NodeContext node) {
+      public ServerMetrics newMetrics() {
+        return new ServerMetrics(group.window(), group.group().count(), spec.workers());
+      }
+
+      @Override
+      public Behavior<?> createNode(NodeContext node, ServerMetrics metrics) {
         return Server.create(node, spec, metrics);
       }
 
       @Override
-      public void report(ObjectNode out) {
+      public void report(ObjectNode out, ServerMetrics metrics) {
         out.put("workers", spec.workers());
         metrics.write(out);
       }
 
       @Override
-      public void summarize(SummaryRow row) {
+      public void summarize(SummaryRow row, ServerMetrics metrics) {
         row.put(name + " util", String.format("%.2f", metrics.utilisation()));
       }
     };

@@ -1,5 +1,7 @@
 package org.topolab.roles.p2p;
 
+import java.util.concurrent.atomic.LongAdder;
+import org.topolab.roles.GroupMetrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
@@ -12,7 +14,7 @@ import org.topolab.report.SummaryRow;
  * (from its own start to holding the whole file), completions and download throughput over time.
  * The whole run counts; a warm-up does not apply to a download.
  */
-public final class DownloadMetrics {
+public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
 
   private final RunWindow window;
   private final int receivers;
@@ -22,6 +24,8 @@ public final class DownloadMetrics {
   private long[] times = new long[16];
   private int completed;
   private long fileBytes = -1;
+  // Chunk bytes the group's nodes sent, for groups that upload (peers).
+  private final LongAdder uploaded = new LongAdder();
 
   /** Metrics of {@code receivers} receivers over {@code window}, against {@code bound} (null: none). */
   public DownloadMetrics(RunWindow window, int receivers, FluidBound bound) {
@@ -34,6 +38,28 @@ public final class DownloadMetrics {
   }
 
   /** The size of the file as its source described it. */
+  @Override
+  public synchronized void merge(DownloadMetrics other) {
+    synchronized (other) {
+      for (int i = 0; i < completedIn.length; i++) {
+        completedIn[i] += other.completedIn[i];
+        bytesIn[i] += other.bytesIn[i];
+      }
+      if (completed + other.completed > times.length) {
+        times = Arrays.copyOf(times, completed + other.completed);
+      }
+      System.arraycopy(other.times, 0, times, completed, other.completed);
+      completed += other.completed;
+      fileBytes = Math.max(fileBytes, other.fileBytes);
+      uploaded.add(other.uploaded.sum());
+    }
+  }
+
+  /** Counts the chunk bytes this group's nodes upload. */
+  public LongAdder uploaded() {
+    return uploaded;
+  }
+
   synchronized void fileSize(long bytes) {
     fileBytes = bytes;
   }

@@ -2,8 +2,8 @@ package org.topolab.roles.p2p;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.distribution.Distribution;
 import org.topolab.node.GroupInfo;
@@ -23,7 +23,7 @@ public final class DownloaderRole implements Role {
   }
 
   @Override
-  public GroupModel configure(GroupSettings group) {
+  public GroupModel<?> configure(GroupSettings group) {
     Settings in = group.settings();
     GroupInfo source = in.group("source", List.of("file-server"));
     Downloader.Spec spec =
@@ -33,35 +33,43 @@ public final class DownloaderRole implements Role {
             in.integer("requests-in-flight", 8, 1, 1_000_000),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
     FluidBound bound = FluidBound.of(group.group(), source, false, spec.start());
-    DownloadMetrics metrics = new DownloadMetrics(group.window(), group.group().count(), bound);
-    return downloadGroup(group.group().name(), node -> Downloader.create(node, spec, metrics), metrics, null);
+    return downloadGroup(
+        group.group().name(),
+        () -> new DownloadMetrics(group.window(), group.group().count(), bound),
+        (node, metrics) -> Downloader.create(node, spec, metrics),
+        false);
   }
 
   /**
-   * The model of a group whose nodes download a file and report it in {@code metrics}; {@code
-   * uploaded}, if not null, counts the chunk bytes the group sent.
+   * The model of a group whose nodes download a file and report it in their {@link
+   * DownloadMetrics}; a group that {@code uploads} also reports the chunk bytes it sent.
    */
-  static GroupModel downloadGroup(
+  static GroupModel<DownloadMetrics> downloadGroup(
       String name,
-      Function<NodeContext, Behavior<?>> nodes,
-      DownloadMetrics metrics,
-      LongAdder uploaded) {
-    return new GroupModel() {
+      Supplier<DownloadMetrics> newMetrics,
+      BiFunction<NodeContext, DownloadMetrics, Behavior<?>> nodes,
+      boolean uploads) {
+    return new GroupModel<DownloadMetrics>() {
       @Override
-      public Behavior<?> createNode(NodeContext node) {
-        return nodes.apply(node);
+      public DownloadMetrics newMetrics() {
+        return newMetrics.get();
       }
 
       @Override
-      public void report(ObjectNode out) {
-        if (uploaded != null) {
-          out.put("uploaded-bytes", uploaded.sum());
+      public Behavior<?> createNode(NodeContext node, DownloadMetrics metrics) {
+        return nodes.apply(node, metrics);
+      }
+
+      @Override
+      public void report(ObjectNode out, DownloadMetrics metrics) {
+        if (uploads) {
+          out.put("uploaded-bytes", metrics.uploaded().sum());
         }
         metrics.write(out);
       }
 
       @Override
-      public void summarize(SummaryRow row) {
+      public void summarize(SummaryRow row, DownloadMetrics metrics) {
         metrics.summarize(name, row);
       }
     };

@@ -27,7 +27,7 @@ public final class FileServerRole implements Role {
   }
 
   @Override
-  public GroupModel configure(GroupSettings group) {
+  public GroupModel<?> configure(GroupSettings group) {
     Settings in = group.settings();
     List<FileServer.StoredFile> files = new ArrayList<>();
     if (in.has("files") == in.has("file-size")) {
@@ -58,15 +58,20 @@ public final class FileServerRole implements Role {
     }
     Uploader.Policy seeding = PeerRole.uploading(in, false);
     FileServer.Spec spec = new FileServer.Spec(List.copyOf(files), (int) chunkSize, seeding);
-    LongAdder uploaded = new LongAdder();
-    return new GroupModel() {
+    return new GroupModel<Uploads>() {
       @Override
-      public Behavior<?> createNode(NodeContext node) {
-        return FileServer.create(node, spec, uploaded);
+      public Uploads newMetrics() {
+        return new Uploads();
       }
 
       @Override
-      public void report(ObjectNode out) {
+      public Behavior<?> createNode(NodeContext node, Uploads metrics) {
+        return FileServer.create(node, spec, metrics.bytes());
+      }
+
+      @Override
+      public void report(ObjectNode out, Uploads metrics) {
+        LongAdder uploaded = metrics.bytes();
         ObjectNode held = out.putObject("files");
         spec.files().forEach(file -> held.put(file.name(), file.size()));
         out.put("chunk-size", spec.chunkSize());

@@ -3,7 +3,6 @@ package org.topolab.roles.p2p;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import org.topolab.distribution.Distribution;
 import org.topolab.node.GroupInfo;
 import org.topolab.roles.GroupModel;
@@ -25,7 +24,7 @@ public final class PeerRole implements Role {
   }
 
   @Override
-  public GroupModel configure(GroupSettings group) {
+  public GroupModel<?> configure(GroupSettings group) {
     Settings in = group.settings();
     GroupInfo tracker = in.group("tracker", List.of("tracker"));
     GroupInfo source = in.group("source", List.of("file-server"));
@@ -41,9 +40,11 @@ public final class PeerRole implements Role {
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
     GroupInfo peers = group.group();
     FluidBound bound = FluidBound.of(peers, source, true, spec.start());
-    DownloadMetrics metrics = new DownloadMetrics(group.window(), peers.count(), bound);
-    LongAdder uploaded = new LongAdder();
-    return DownloaderRole.downloadGroup(peers.name(), node -> Peer.create(node, spec, metrics, uploaded), metrics, uploaded);
+    return DownloaderRole.downloadGroup(
+        peers.name(),
+        () -> new DownloadMetrics(group.window(), peers.count(), bound),
+        (node, metrics) -> Peer.create(node, spec, metrics, metrics.uploaded()),
+        true);
   }
 
   /**

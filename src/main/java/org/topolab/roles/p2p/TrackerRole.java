@@ -3,6 +3,7 @@ package org.topolab.roles.p2p;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.node.NodeContext;
+import org.topolab.roles.GroupMetrics;
 import org.topolab.roles.GroupModel;
 import org.topolab.roles.GroupSettings;
 import org.topolab.roles.Role;
@@ -16,16 +17,21 @@ public final class TrackerRole implements Role {
   }
 
   @Override
-  public GroupModel configure(GroupSettings group) {
+  public GroupModel<?> configure(GroupSettings group) {
     int neighbours = group.settings().integer("neighbours", 50, 1, 100_000);
-    return new GroupModel() {
+    return new GroupModel<GroupMetrics.None>() {
       @Override
-      public Behavior<?> createNode(NodeContext node) {
+      public GroupMetrics.None newMetrics() {
+        return GroupMetrics.none();
+      }
+
+      @Override
+      public Behavior<?> createNode(NodeContext node, GroupMetrics.None metrics) {
         return Tracker.create(node, neighbours);
       }
 
       @Override
-      public void report(ObjectNode out) {
+      public void report(ObjectNode out, GroupMetrics.None metrics) {
         out.put("neighbours", neighbours);
       }
     };

@@ -3,13 +3,14 @@ package com.example.ping;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.topolab.metrics.LatencyStats;
 import org.topolab.node.RunWindow;
+import org.topolab.roles.GroupMetrics;
 
 /**
  * What the nodes of one ping group measure together. A ping counts if it was sent inside the
  * measured window; its fate is counted whenever it is known, so sent = answered + lost once the
  * run has drained.
  */
-public final class PingMetrics {
+public final class PingMetrics implements GroupMetrics<PingMetrics> {
 
   private final RunWindow window;
   private final LatencyStats roundTrips = new LatencyStats();
@@ -20,6 +21,15 @@ public final class PingMetrics {
   /** Metrics kept over {@code window}. */
   public PingMetrics(RunWindow window) {
     this.window = window;
+  }
+
+  /** Adds what another partition's ping nodes of the same group measured. */
+  @Override
+  public synchronized void merge(PingMetrics other) {
+    sent += other.sent;
+    answered += other.answered;
+    lost += other.lost;
+    roundTrips.merge(other.roundTrips);
   }
 
   synchronized void sent(long now) {

@@ -24,7 +24,7 @@ public final class PingRole implements Role {
   }
 
   @Override
-  public GroupModel configure(GroupSettings group) {
+  public GroupModel<?> configure(GroupSettings group) {
     Settings in = group.settings();
     GroupInfo target = in.group("target", List.of(name()));
     if (target != null && target.name().equals(group.group().name()) && target.count() < 2) {
@@ -36,11 +36,15 @@ public final class PingRole implements Role {
             in.distribution("interval", Settings.Quantity.DURATION, new Distribution.Constant(1e9)),
             in.size("size", 64L),
             in.duration("timeout", 2_000_000_000L, 1));
-    PingMetrics metrics = new PingMetrics(group.window());
     String name = group.group().name();
-    return new GroupModel() {
+    return new GroupModel<PingMetrics>() {
       @Override
-      public Behavior<?> createNode(NodeContext node) {
+      public PingMetrics newMetrics() {
+        return new PingMetrics(group.window());
+      }
+
+      @Override
+      public Behavior<?> createNode(NodeContext node, PingMetrics metrics) {
         return PingNode.create(node, spec, metrics);
       }
 
@@ -50,13 +54,13 @@ public final class PingRole implements Role {
       }
 
       @Override
-      public void report(ObjectNode out) {
+      public void report(ObjectNode out, PingMetrics metrics) {
         out.put("target", spec.target().name());
         metrics.write(out);
       }
 
       @Override
-      public void summarize(SummaryRow row) {
+      public void summarize(SummaryRow row, PingMetrics metrics) {
         row.put(name + " rtt ms", String.format("%.2f", metrics.roundTrips().meanNanos() / 1e6));
       }
     };

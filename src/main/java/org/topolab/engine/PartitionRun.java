@@ -1,0 +1,139 @@
+package org.topolab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.topolab.network.Envelope;
+import org.topolab.network.Network;
+import org.topolab.network.NodeTraffic;
+import org.topolab.node.RunContext;
+import org.topolab.node.Seeds;
+import org.topolab.roles.GroupModel;
+import org.topolab.roles.MeasuredGroup;
+import org.topolab.scenario.RunSetup;
+import org.topolab.time.VirtualExecutor;
+import org.topolab.time.VirtualTime;
+
+/**
+ * One partition of a virtual-time run: its nodes, its clock, its half of the network and its own
+ * metrics per group. Everything it does happens on the one thread that drives its executor; what
+ * it sends to other partitions waits in its outboxes until they take it in between two windows.
+ */
+final class PartitionRun {
+
+  private final int index;
+  private final Placement placement;
+  private final VirtualExecutor executor;
+  private final VirtualTime time;
+  private final Network network;
+  private final RunContext context;
+  private final List<MeasuredGroup<?>> groups = new ArrayList<>();
+  // Envelopes for each other partition, by its index, from the window that just ran.
+  private final List<List<Envelope>> outboxes = new ArrayList<>();
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private ActorRef<World.Command> world;
+
+  PartitionRun(int index, Placement placement, VirtualExecutor executor, RunSetup run) {
+    this.index = index;
+    this.placement = placement;
+    this.executor = executor;
+    this.time = new VirtualTime(executor);
+    for (int p = 0; p < placement.partitions(); p++) {
+      outboxes.add(new ArrayList<>());
+    }
+    this.network =
+        new Network(
+            time,
+            run.topology().size(),
+            this::isLocal,
+            id -> run.topology().groupOf(id).link(),
+            id -> Seeds.forNode(run.seed(), id, Seeds.NETWORK),
+            run.latency(),
+            run.loss(),
+            envelope -> outboxes.get(placement.partitionOf(envelope.to())).add(envelope));
+    this.context = new RunContext(time, network, run.topology(), run.window(), run.seed());
+    for (GroupModel<?> model : run.models()) {
+      groups.add(MeasuredGroup.start(model));
+    }
+  }
+
+  /** This partition's number, from 0. */
+  int index() {
+    return index;
+  }
+
+  private boolean isLocal(int id) {
+    return placement.partitionOf(id) == index;
+  }
+
+  /** On this partition's thread: spawns its nodes under a world on {@code dispatcher}. */
+  void start(ActorSystem<?> system, String name, String dispatcher, NodeFailures failures) throws InterruptedException {
+    executor.attach();
+    world =
+        system.systemActorOf(
+            World.create(context, this::isLocal, groups, failures, ready, stopped),
+            name,
+            DispatcherSelector.fromConfig(dispatcher));
+    time.runReadyUntil(ready::isDone);
+  }
+
+  /** Fires this partition's events up to {@code limitNanos}, inclusive. */
+  void runUntil(long limitNanos, LongConsumer progress) {
+    time.runUntil(limitNanos, progress);
+  }
+
+  /** Takes in what the other partitions sent this one in the last window. */
+  void takeIn(List<PartitionRun> all) {
+    for (PartitionRun other : all) {
+      List<Envelope> box = other.outboxes.get(index);
+      for (Envelope envelope : box) {
+        network.accept(envelope);
+      }
+      box.clear();
+    }
+  }
+
+  /** The time of this partition's next event, or {@code Long.MAX_VALUE} if it has none. */
+  long nextEventTime() {
+    return time.nextEventTime();
+  }
+
+  /** On this partition's thread: stops its nodes and lets go of the thread. */
+  void stop() throws InterruptedException {
+    try {
+      if (world != null) {
+        world.tell(World.Stop.INSTANCE);
+        time.runReadyUntil(stopped::isDone);
+      }
+    } finally {
+      executor.detach();
+    }
+  }
+
+  long events() {
+    return time.events();
+  }
+
+  long now() {
+    return time.now();
+  }
+
+  long fingerprint() {
+    return time.fingerprint();
+  }
+
+  /** This partition's view of each group, in the topology's order. */
+  List<MeasuredGroup<?>> groups() {
+    return groups;
+  }
+
+  /** The traffic of node {@code id}, which must live here. */
+  NodeTraffic traffic(int id) {
+    return network.traffic(id);
+  }
+}

@@ -1,0 +1,159 @@
+package org.topolab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs the partitions of a virtual-time run side by side, one thread each, in conservative
+ * windows: every partition fires its events in [T, T + L), where L is the lookahead, then takes in
+ * what the others sent it, and all move on together. A message between partitions takes at least
+ * L, so it always arrives in its receiver's future. When every partition is idle the next window
+ * starts at the earliest pending event.
+ */
+final class WindowedRun {
+
+  private final List<PartitionRun> partitions;
+  private final long lookahead;
+  private final long limit;
+  private final LongConsumer progress;
+  private final Runnable ready;
+  private final long[] next;
+  private final CyclicBarrier ran;
+  private final CyclicBarrier planned;
+  // The end (exclusive) of the window being run; 0 before the first.
+  private volatile long windowEnd;
+  private volatile boolean done;
+  private volatile Throwable failure;
+
+  /**
+   * A run of {@code partitions} to {@code limit} (inclusive) with lookahead {@code lookahead};
+   * {@code ready} runs once every partition has spawned its nodes, before time starts.
+   */
+  WindowedRun(List<PartitionRun> partitions, long lookahead, long limit, LongConsumer progress, Runnable ready) {
+    this.partitions = partitions;
+    this.lookahead = lookahead;
+    this.limit = limit;
+    this.progress = progress;
+    this.ready = ready;
+    this.next = new long[partitions.size()];
+    this.ran = new CyclicBarrier(partitions.size());
+    this.planned = new CyclicBarrier(partitions.size(), this::planNextWindow);
+  }
+
+  /**
+   * Runs every partition, partition 0 on the calling thread and each other on a thread of its
+   * own; {@code start} spawns a partition's nodes on its thread.
+   */
+  void execute(PartitionStart start) throws Exception {
+    List<Thread> threads = new ArrayList<>();
+    for (int p = 1; p < partitions.size(); p++) {
+      int index = p;
+      Thread thread = new Thread(() -> drive(index, start), "topolab-partition-" + p);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    drive(0, start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (failure instanceof Exception e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+  }
+
+  /** Starts a partition's nodes on the thread that will drive it. */
+  interface PartitionStart {
+    /** Spawns the nodes of {@code partition}. */
+    void start(PartitionRun partition) throws InterruptedException;
+  }
+
+  private void drive(int index, PartitionStart start) {
+    PartitionRun partition = partitions.get(index);
+    try {
+      attempt(() -> start.start(partition));
+      if (partitions.size() == 1) {
+        if (failure == null) {
+          ready.run();
+          partition.runUntil(limit, progress);
+        }
+        return;
+      }
+      // A partition that fails goes on meeting the others at every barrier, doing nothing, so
+      // that none of them waits for it forever; the next plan then ends the run.
+      attempt(() -> next[index] = partition.nextEventTime());
+      ran.await();
+      if (index == 0) {
+        attempt(ready::run);
+      }
+      planned.await();
+      while (!done) {
+        attempt(() -> partition.runUntil(windowEnd - 1, index == 0 ? progress : time -> {}));
+        ran.await();
+        attempt(() -> {
+          partition.takeIn(partitions);
+          next[index] = partition.nextEventTime();
+        });
+        planned.await();
+      }
+    } catch (Throwable e) {
+      fail(e);
+    } finally {
+      try {
+        partition.stop();
+      } catch (Throwable e) {
+        fail(e);
+      }
+    }
+  }
+
+  /** A step of a partition's work; it is skipped once any partition has failed. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private void attempt(Step step) {
+    if (failure != null) {
+      return;
+    }
+    try {
+      step.run();
+    } catch (Throwable e) {
+      fail(e);
+    }
+  }
+
+  private synchronized void fail(Throwable e) {
+    if (failure == null) {
+      failure = e;
+    }
+  }
+
+  /** Between windows, with every partition waiting: where the next window starts and ends. */
+  private void planNextWindow() {
+    if (failure != null) {
+      done = true;
+      return;
+    }
+    long start = windowEnd;
+    long earliest = Long.MAX_VALUE;
+    for (long time : next) {
+      earliest = Math.min(earliest, time);
+    }
+    start = Math.max(start, earliest);
+    if (start > limit) {
+      done = true;
+      return;
+    }
+    windowEnd = windowAfter(start);
+  }
+
+  private long windowAfter(long start) {
+    return start > limit - lookahead ? limit + 1 : start + lookahead;
+  }
+}
