@@ -17,13 +17,17 @@ public final class Scenarios {
 
   /** The report of running the scenario given as HOCON text. */
   public static ScenarioReport run(String scenario, String... overrides) {
-    return KitScenario.withFile(scenario, file -> run(file, overrides));
+    return KitScenario.withFile(scenario, file -> run(file, KitScenario.TEXT, overrides));
   }
 
   /** The report of running the scenario in {@code file}. */
   public static ScenarioReport run(Path file, String... overrides) {
+    return run(file, file.toString(), overrides);
+  }
+
+  private static ScenarioReport run(Path file, String source, String[] overrides) {
     RoleRegistry roles = new RoleRegistry();
-    Experiment experiment = KitScenario.load(roles, file, List.of(overrides));
+    Experiment experiment = KitScenario.load(roles, file, source, List.of(overrides));
     try (LocalDeployment deployment = new LocalDeployment()) {
       return new ScenarioReport(new ExperimentRunner(deployment, roles).run(experiment, (number, total, run) -> {}).report());
     } catch (RuntimeException e) {
