@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.topolab.roles.RoleRegistry;
 import org.topolab.scenario.Experiment;
+import org.topolab.scenario.Problem;
 import org.topolab.scenario.Problems;
 import org.topolab.scenario.RunParser;
 import org.topolab.scenario.RunSetup;
@@ -19,31 +20,38 @@ import org.topolab.scenario.ScenarioLoader;
 /** Reads scenarios for the test kit: given as text or as a file, invalid ones as one clear exception. */
 final class KitScenario {
 
+  /**
+   * The name that problems give a scenario passed as text: its temporary file is gone by the time
+   * anyone reads them.
+   */
+  static final String TEXT = "scenario";
+
   private KitScenario() {}
 
   /** A kit with the nodes and network of the first run of {@code scenario}. */
   static NodeTestKit kit(String scenario, List<String> overrides) {
-    return withFile(scenario, file -> kit(file, overrides));
+    return withFile(scenario, file -> kit(file, TEXT, overrides));
   }
 
-  static NodeTestKit kit(Path file, List<String> overrides) {
+  /** As {@link #kit(String, List)}, for the scenario in {@code file}, which problems call {@code source}. */
+  static NodeTestKit kit(Path file, String source, List<String> overrides) {
     RoleRegistry roles = new RoleRegistry();
-    Experiment experiment = load(roles, file, overrides);
+    Experiment experiment = load(roles, file, source, overrides);
     Problems problems = new Problems(file.toString());
     RunSetup run = new RunParser(roles).parse(experiment.runs().get(0), problems);
     if (run == null) {
-      throw invalid(problems.list());
+      throw invalid(problems.list(), file, source);
     }
     return new NodeTestKit(
         run.topology(), run.window(), run.latency(), run.loss(), run.seed(), run.models(), Duration.ofSeconds(60));
   }
 
-  /** The experiment in {@code file}; an invalid one throws with every problem. */
-  static Experiment load(RoleRegistry roles, Path file, List<String> overrides) {
+  /** The experiment in {@code file}; an invalid one throws with every problem, naming the file {@code source}. */
+  static Experiment load(RoleRegistry roles, Path file, String source, List<String> overrides) {
     try {
       return new ScenarioLoader(roles).load(file, overrides);
     } catch (ScenarioException e) {
-      throw invalid(e.problems());
+      throw invalid(e.problems(), file, source);
     }
   }
 
@@ -64,8 +72,14 @@ final class KitScenario {
     }
   }
 
-  private static IllegalArgumentException invalid(List<? extends Object> problems) {
+  /** Every problem as {@code FILE:LINE: key: message}, those of {@code file} under the name {@code source}. */
+  static IllegalArgumentException invalid(List<Problem> problems, Path file, String source) {
+    String path = file.toString();
     return new IllegalArgumentException(
-        "invalid scenario:\n" + problems.stream().map(String::valueOf).collect(Collectors.joining("\n")));
+        "invalid scenario:\n"
+            + problems.stream()
+                .map(p -> p.source().equals(path) ? new Problem(source, p.line(), p.key(), p.message()) : p)
+                .map(Problem::toString)
+                .collect(Collectors.joining("\n")));
   }
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.topolab.engine.PekkoConfig;
 import org.topolab.roles.clientserver.Request;
 import org.topolab.roles.clientserver.Response;
-import org.topolab.testing.VirtualNetwork;
 
 /**
  * Every message that crosses the network is bound to Jackson CBOR in application.conf and comes
@@ -56,7 +55,7 @@ class NetMessageSerializationTest {
             new Response(9, 12, Response.Outcome.OK, 20_480),
             new Response(9, 13, Response.Outcome.REJECTED, Response.HEADER_BYTES),
             new Response(9, 14, Response.Outcome.FAILED, Response.HEADER_BYTES),
-            new VirtualNetwork.Packet("test", 5))) {
+            new Packet("test", 5))) {
       assertThat(roundTrip(message)).isEqualTo(message);
     }
   }

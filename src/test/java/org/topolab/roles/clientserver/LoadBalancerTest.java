@@ -3,73 +3,78 @@ package org.topolab.roles.clientserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.topolab.engine.PekkoConfig;
 import org.topolab.metrics.Json;
+import org.topolab.network.NetMessage;
 import org.topolab.node.GroupInfo;
 import org.topolab.roles.clientserver.Response.Outcome;
-import org.topolab.testing.ProbeNetwork;
-import org.topolab.testing.ProbeNetwork.Received;
+import org.topolab.testkit.Arrival;
+import org.topolab.testkit.NodeProbe;
+import org.topolab.testkit.NodeTestKit;
 
-/** The load balancer's protocol: probes stand in for the client and for every backend. */
-@ExtendWith(TestKitJUnit5Extension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/**
+ * The load balancer's protocol in virtual time: probes stand in for the client and for every
+ * backend. Each hop takes the network's 5 ms, so the arrival times show which hops a message took.
+ */
 class LoadBalancerTest {
 
   private static final long MS = 1_000_000L;
+  private static final long HOP = 5 * MS;
   private static final int CLIENT = 0;
   private static final int BALANCER = 1;
 
-  @JUnit5TestKit public ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(PekkoConfig.load()).build();
-
-  private ProbeNetwork net;
-  private TestProbe<Response> client;
-  private TestProbe<Received<Request>> backends;
+  private NodeTestKit kit;
+  private NodeProbe client;
+  private NodeProbe backends;
   private LoadBalancerMetrics metrics;
 
   /** A client (node 0), the balancer (node 1) and {@code servers} backends (nodes 2...). */
   private GroupInfo start(int servers, LoadBalancer.Strategy strategy, long timeoutNanos) {
-    net = ProbeNetwork.of(kit, "client:client:1", "balancer:load-balancer:1", "servers:server:" + servers);
-    GroupInfo group = net.group("servers");
-    client = net.probe(CLIENT, Response.class);
+    kit =
+        NodeTestKit.builder()
+            .group("client", 1)
+            .group("balancer", "load-balancer", 1, null, null, null)
+            .group("servers", "server", servers, null, null, null)
+            .latency(Duration.ofNanos(HOP))
+            .build();
+    GroupInfo group = kit.group("servers");
+    client = kit.probe(CLIENT);
     int[] ids = new int[servers];
     for (int i = 0; i < servers; i++) {
       ids[i] = group.id(i);
     }
-    backends = net.probe(Request.class, ids);
+    backends = kit.probe(ids);
     ConsistentHashRing ring = strategy == LoadBalancer.Strategy.CONSISTENT_HASH ? new ConsistentHashRing(servers, 100) : null;
-    metrics = new LoadBalancerMetrics(net.window(), servers);
-    net.spawn(BALANCER, LoadBalancer.create(net.context(BALANCER), new LoadBalancer.Spec(group, strategy, ring, timeoutNanos), metrics));
+    metrics = new LoadBalancerMetrics(kit.window(), servers);
+    LoadBalancer.Spec spec = new LoadBalancer.Spec(group, strategy, ring, timeoutNanos);
+    kit.spawn(BALANCER, node -> LoadBalancer.create(node, spec, metrics));
     return group;
   }
 
   @AfterEach
   void close() {
-    net.close();
+    kit.close();
   }
 
   private void request(long id, long key) {
-    net.send(CLIENT, BALANCER, new Request(CLIENT, id, key, 300, 0));
+    kit.send(CLIENT, BALANCER, new Request(CLIENT, id, key, 300, 0));
+  }
+
+  private Arrival<Request> forwarded() {
+    return backends.expectArrival(Request.class);
   }
 
   /** Which backend node each request key went to, for {@code count} forwarded requests. */
   private Map<Long, Set<Integer>> backendsByKey(int count) {
     Map<Long, Set<Integer>> byKey = new HashMap<>();
-    for (Received<Request> forwarded : backends.receiveSeveralMessages(count)) {
-      byKey.computeIfAbsent(forwarded.message().key(), key -> new HashSet<>()).add(forwarded.node());
+    for (Arrival<NetMessage> forwarded : backends.receiveArrivals(count)) {
+      byKey.computeIfAbsent(((Request) forwarded.message()).key(), key -> new HashSet<>()).add(forwarded.to());
     }
     return byKey;
   }
@@ -114,14 +119,14 @@ class LoadBalancerTest {
   void leastOutstandingAvoidsABackendWithARequestInFlight() {
     start(2, LoadBalancer.Strategy.LEAST_OUTSTANDING, 10_000 * MS);
     request(100, 0);
-    int busy = backends.receiveMessage().node(); // never answered: it stays in flight
+    int busy = forwarded().to(); // never answered: it stays in flight
     // Each further request is answered before the next is sent, so the other backend always has
     // none in flight and gets every one; round-robin would send every other one to the busy backend.
     for (long id = 0; id < 4; id++) {
       request(id, id);
-      Received<Request> forwarded = backends.receiveMessage();
-      assertThat(forwarded.node()).isNotEqualTo(busy);
-      net.send(forwarded.node(), BALANCER, new Response(forwarded.node(), forwarded.message().id(), Outcome.OK, 500));
+      Arrival<Request> forwarded = forwarded();
+      assertThat(forwarded.to()).isNotEqualTo(busy);
+      kit.send(forwarded.to(), BALANCER, new Response(forwarded.to(), forwarded.message().id(), Outcome.OK, 500));
       client.expectMessage(new Response(BALANCER, id, Outcome.OK, 500));
     }
   }
@@ -129,24 +134,36 @@ class LoadBalancerTest {
   @Test
   void answerIsRelayedToTheClientUnderItsOwnId() {
     start(1, LoadBalancer.Strategy.ROUND_ROBIN, 10_000 * MS);
-    net.send(CLIENT, BALANCER, new Request(CLIENT, 42, 9, 300, 4000));
-    Received<Request> forwarded = backends.receiveMessage();
+    kit.send(CLIENT, BALANCER, new Request(CLIENT, 42, 9, 300, 4000));
+    Arrival<Request> forwarded = forwarded();
     // The backend sees the balancer as the sender, under the balancer's own id; the rest is kept.
+    // It gets the request two hops after the client sent it: the balancer forwards at once.
+    assertThat(forwarded.nanos()).isEqualTo(2 * HOP);
+    assertThat(forwarded.from()).isEqualTo(BALANCER);
     Request request = forwarded.message();
     assertThat(request.from()).isEqualTo(BALANCER);
     assertThat(request.key()).isEqualTo(9);
     assertThat(request.bytes()).isEqualTo(300);
     assertThat(request.responseBytes()).isEqualTo(4000);
-    net.send(forwarded.node(), BALANCER, new Response(forwarded.node(), request.id(), Outcome.REJECTED, 64));
-    client.expectMessage(new Response(BALANCER, 42, Outcome.REJECTED, 64));
+    kit.send(forwarded.to(), BALANCER, new Response(forwarded.to(), request.id(), Outcome.REJECTED, 64));
+    Arrival<Response> answer = client.expectArrival(Response.class);
+    assertThat(answer.message()).isEqualTo(new Response(BALANCER, 42, Outcome.REJECTED, 64));
+    assertThat(answer.from()).isEqualTo(BALANCER);
+    assertThat(answer.nanos()).isEqualTo(4 * HOP);
   }
 
   @Test
   void backendThatNeverAnswersYieldsFailedAfterTheTimeout() {
     start(1, LoadBalancer.Strategy.ROUND_ROBIN, 200 * MS);
     request(5, 0);
-    backends.receiveMessage();
-    client.expectMessage(new Response(BALANCER, 5, Outcome.FAILED, Response.HEADER_BYTES));
+    Arrival<Request> forwarded = forwarded();
+    // The timeout runs from the moment the balancer forwarded the request, one hop after it was sent.
+    Arrival<Response> failed = client.expectArrival(Response.class);
+    assertThat(failed.message()).isEqualTo(new Response(BALANCER, 5, Outcome.FAILED, Response.HEADER_BYTES));
+    assertThat(failed.nanos()).isEqualTo(HOP + 200 * MS + HOP);
+    // An answer that comes after the timeout is dropped: the client has had its answer.
+    kit.send(forwarded.to(), BALANCER, new Response(forwarded.to(), forwarded.message().id(), Outcome.OK, 500));
+    client.expectNoMessage(Duration.ofSeconds(1));
     ObjectNode report = Json.object();
     metrics.write(report);
     assertThat(report.get("failed").asLong()).isEqualTo(1);
@@ -159,7 +176,7 @@ class LoadBalancerTest {
     for (long i = 0; i < 4; i++) {
       request(i, i);
     }
-    backends.receiveSeveralMessages(4);
+    backends.receiveArrivals(4);
     // Round-robin over two backends: two each.
     assertThat(metrics.perBackend()).containsExactly(2, 2);
   }
