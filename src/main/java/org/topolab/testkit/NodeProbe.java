@@ -118,14 +118,24 @@ public final class NodeProbe {
 
   /** The next {@code count} messages, each of which must be a {@code type}, within the kit's default limit. */
   public <T> List<T> receiveMessages(Class<T> type, int count) {
-    List<T> messages = new ArrayList<>();
+    return receiveArrivals(type, count).stream().map(Arrival::message).toList();
+  }
+
+  /**
+   * The next {@code count} arrivals, each of which must be a {@code type}, within the kit's default
+   * limit: as {@link #receiveMessages}, with the time, sender and receiver of each.
+   */
+  public <T> List<Arrival<T>> receiveArrivals(Class<T> type, int count) {
+    List<Arrival<T>> arrivals = new ArrayList<>();
     for (Arrival<NetMessage> arrival : receiveArrivals(count)) {
       if (!type.isInstance(arrival.message())) {
         throw new AssertionError("expected " + type.getSimpleName() + " at " + describe() + " but got " + show(arrival));
       }
-      messages.add(type.cast(arrival.message()));
+      @SuppressWarnings("unchecked")
+      Arrival<T> typed = (Arrival<T>) arrival;
+      arrivals.add(typed);
     }
-    return messages;
+    return arrivals;
   }
 
   /**
