@@ -9,14 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.topolab.engine.LocalDeployment;
+import org.topolab.engine.PekkoConfig;
 import org.topolab.engine.RunStats;
 import org.topolab.metrics.Json;
 import org.topolab.roles.RoleRegistry;
 import org.topolab.scenario.Experiment;
-import org.topolab.scenario.Problems;
 import org.topolab.scenario.RunParser;
 import org.topolab.scenario.RunSetup;
 import org.topolab.scenario.ScenarioLoader;
+import org.topolab.settings.Problems;
 
 /**
  * Measures the engine in virtual time: timed events per wall-clock second on the single simulation
@@ -41,16 +42,20 @@ public final class EngineBenchmark {
       double eventsPerCpuSecond,
       double bytesPerNode) {}
 
-  /** Measures each size in {@code clients} and prints a table; writes JSON too if {@code json} is set. */
-  public static void run(List<Integer> clients, int seconds, PrintWriter out, Path json) throws Exception {
-    out.printf("topolab engine benchmark, virtual time, JDK %s, %d cores, max heap %d MB%n",
+  /**
+   * Measures each size in {@code clients}, split into {@code partitions}, and prints a table;
+   * writes JSON too if {@code json} is set.
+   */
+  public static void run(List<Integer> clients, int seconds, int partitions, PrintWriter out, Path json) throws Exception {
+    out.printf("topolab engine benchmark, virtual time, %d partition%s, JDK %s, %d cores, max heap %d MB%n",
+        partitions, partitions == 1 ? "" : "s",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     out.printf("%9s %7s %11s %8s %8s %12s %8s %14s %10s%n",
         "clients", "nodes", "events", "spawn s", "run s", "events/s", "cpu s", "events/cpu-s", "bytes/node");
     out.flush();
     ArrayNode results = Json.MAPPER.createArrayNode();
     for (int count : clients) {
-      Result result = measure(count, seconds);
+      Result result = measure(count, seconds, partitions);
       out.printf("%9d %7d %11d %8.2f %8.2f %,12.0f %8.2f %,14.0f %10.0f%n", result.clients(), result.nodes(),
           result.events(), result.spawnSeconds(), result.runSeconds(), result.eventsPerSecond(), result.cpuSeconds(),
           result.eventsPerCpuSecond(), result.bytesPerNode());
@@ -61,13 +66,17 @@ public final class EngineBenchmark {
       ObjectNode report = Json.object();
       report.put("jdk", System.getProperty("java.version"));
       report.put("cores", Runtime.getRuntime().availableProcessors());
+      report.put("partitions", partitions);
       report.set("results", results);
       Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
     }
   }
 
-  /** Runs {@code clients} clients (1 request/s each, Poisson) against enough servers for {@code seconds}. */
-  public static Result measure(int clients, int seconds) throws Exception {
+  /**
+   * Runs {@code clients} clients (1 request/s each, Poisson) against enough servers for {@code
+   * seconds}, split into {@code partitions}. The network's smallest latency, 5 ms, is the lookahead.
+   */
+  public static Result measure(int clients, int seconds, int partitions) throws Exception {
     int servers = Math.max(1, clients / 1000);
     String scenario = String.join("\n",
         "name = \"engine benchmark\"",
@@ -88,18 +97,19 @@ public final class EngineBenchmark {
       RoleRegistry roles = new RoleRegistry();
       Experiment experiment = new ScenarioLoader(roles).load(file, List.of());
       RunSetup setup = new RunParser(roles).parse(experiment.runs().get(0), new Problems(file.toString()));
-      try (LocalDeployment deployment = new LocalDeployment()) {
+      try (LocalDeployment deployment = new LocalDeployment(PekkoConfig.load(), partitions)) {
         long[] ready = new long[3];
         deployment.onReady(() -> {
           ready[0] = usedHeap();
           ready[1] = System.nanoTime();
-          ready[2] = THREADS.getCurrentThreadCpuTime();
+          ready[2] = cpuNanos(partitions);
         });
         long start = System.nanoTime();
         RunStats stats = deployment.execute(setup, now -> {});
-        // The simulation runs on this thread: its CPU time is the time on one core, whatever else
-        // the machine is doing (garbage collection runs on other threads and is not in it).
-        double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - ready[2]) / 1e9;
+        // In one partition the simulation runs on this thread: its CPU time is the time on one
+        // core, whatever else the machine is doing (garbage collection runs on other threads and is
+        // not in it). Split, it runs on several threads: the process's CPU time, collector included.
+        double cpuSeconds = (cpuNanos(partitions) - ready[2]) / 1e9;
         long end = start + stats.wallNanos();
         // Heap with every node alive, less heap once the run's nodes, ports and queues are gone.
         long heapAfter = usedHeap();
@@ -114,6 +124,12 @@ public final class EngineBenchmark {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  private static long cpuNanos(int partitions) {
+    return partitions == 1
+        ? THREADS.getCurrentThreadCpuTime()
+        : ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long usedHeap() {

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.topolab.bench.EngineBenchmark;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code topolab bench}: measures the engine's speed and memory per node in virtual time. */
 @Command(
@@ -25,6 +25,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", paramLabel = "S", description = "Simulated seconds per measurement (default: 20).")
   int seconds = 20;
 
+  @Option(
+      names = "--partitions",
+      paramLabel = "K",
+      description = "Split each run into K partitions, one thread each (default 1); CPU is then the whole process's.")
+  int partitions = 1;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
   Path out;
 
@@ -33,7 +39,11 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    EngineBenchmark.run(nodes, seconds, stdout, out);
+    if (partitions < 1 || partitions > RunCommand.MAX_PARTITIONS) {
+      spec.commandLine().getErr().println("--partitions: expected a whole number from 1 to " + RunCommand.MAX_PARTITIONS + ", found " + partitions);
+      return 2;
+    }
+    EngineBenchmark.run(nodes, seconds, partitions, stdout, out);
     return 0;
   }
 }

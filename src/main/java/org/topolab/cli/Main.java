@@ -2,8 +2,8 @@ package org.topolab.cli;
 
 import java.util.function.Function;
 import org.topolab.report.Version;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code topolab} command. */
 @Command(

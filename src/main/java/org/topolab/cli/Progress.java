@@ -1,7 +1,7 @@
 package org.topolab.cli;
 
 import java.io.PrintWriter;
-import org.topolab.engine.ExperimentRunner;
+import org.topolab.run.ExperimentRunner;
 import org.topolab.scenario.RunSpec;
 
 /** Shows which run is going on, on a terminal only; quiet when output goes to a file or pipe. */

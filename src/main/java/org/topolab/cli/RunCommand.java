@@ -4,19 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
-import org.topolab.engine.ExperimentRunner;
 import org.topolab.engine.LocalDeployment;
 import org.topolab.engine.PekkoConfig;
 import org.topolab.report.ConsoleTable;
 import org.topolab.report.HtmlReport;
 import org.topolab.report.ReportWriter;
 import org.topolab.roles.RoleRegistry;
+import org.topolab.run.ExperimentRunner;
 import org.topolab.scenario.Experiment;
-import org.topolab.scenario.ScenarioException;
-import picocli.CommandLine;
+import org.topolab.settings.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code topolab run}: runs every variant and sweep point of a scenario and writes the report. */
 @Command(

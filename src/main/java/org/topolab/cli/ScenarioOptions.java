@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.topolab.roles.RoleRegistry;
 import org.topolab.scenario.Experiment;
-import org.topolab.scenario.Problem;
-import org.topolab.scenario.ScenarioException;
 import org.topolab.scenario.ScenarioLoader;
+import org.topolab.settings.Problem;
+import org.topolab.settings.ScenarioException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

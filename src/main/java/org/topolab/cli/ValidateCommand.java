@@ -3,10 +3,10 @@ package org.topolab.cli;
 import java.util.concurrent.Callable;
 import org.topolab.roles.RoleRegistry;
 import org.topolab.scenario.Experiment;
-import org.topolab.scenario.ScenarioException;
-import picocli.CommandLine;
+import org.topolab.settings.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code topolab validate}: checks a scenario without running it. */
 @Command(

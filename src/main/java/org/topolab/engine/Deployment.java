@@ -1,8 +1,8 @@
 package org.topolab.engine;
 
 import java.util.function.LongConsumer;
-import org.topolab.scenario.Problems;
 import org.topolab.scenario.RunSetup;
+import org.topolab.settings.Problems;
 
 /**
  * Where a run's nodes live and how time passes for them. Everything above this interface (the

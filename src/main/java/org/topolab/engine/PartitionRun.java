@@ -12,8 +12,7 @@ import org.topolab.network.Network;
 import org.topolab.network.NodeTraffic;
 import org.topolab.node.RunContext;
 import org.topolab.node.Seeds;
-import org.topolab.roles.GroupModel;
-import org.topolab.roles.MeasuredGroup;
+import org.topolab.role.GroupModel;
 import org.topolab.scenario.RunSetup;
 import org.topolab.time.VirtualExecutor;
 import org.topolab.time.VirtualTime;
@@ -32,8 +31,12 @@ final class PartitionRun {
   private final Network network;
   private final RunContext context;
   private final List<MeasuredGroup<?>> groups = new ArrayList<>();
-  // Envelopes for each other partition, by its index, from the window that just ran.
-  private final List<List<Envelope>> outboxes = new ArrayList<>();
+  // Envelopes for each other partition, by window parity, then by the receiving partition: the
+  // others take in one window's while this partition fills the other's.
+  private final List<List<List<Envelope>>> outboxes = List.of(new ArrayList<>(), new ArrayList<>());
+  private int parity;
+  // The earliest arrival among the envelopes sent in the current window.
+  private long earliestSent = Long.MAX_VALUE;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private ActorRef<World.Command> world;
@@ -44,7 +47,8 @@ final class PartitionRun {
     this.executor = executor;
     this.time = new VirtualTime(executor);
     for (int p = 0; p < placement.partitions(); p++) {
-      outboxes.add(new ArrayList<>());
+      outboxes.get(0).add(new ArrayList<>());
+      outboxes.get(1).add(new ArrayList<>());
     }
     this.network =
         new Network(
@@ -55,7 +59,7 @@ final class PartitionRun {
             id -> Seeds.forNode(run.seed(), id, Seeds.NETWORK),
             run.latency(),
             run.loss(),
-            envelope -> outboxes.get(placement.partitionOf(envelope.to())).add(envelope));
+            this::post);
     this.context = new RunContext(time, network, run.topology(), run.window(), run.seed());
     for (GroupModel<?> model : run.models()) {
       groups.add(MeasuredGroup.start(model));
@@ -82,15 +86,25 @@ final class PartitionRun {
     time.runReadyUntil(ready::isDone);
   }
 
-  /** Fires this partition's events up to {@code limitNanos}, inclusive. */
-  void runUntil(long limitNanos, LongConsumer progress) {
+  private void post(Envelope envelope) {
+    outboxes.get(parity).get(placement.partitionOf(envelope.to())).add(envelope);
+    earliestSent = Math.min(earliestSent, envelope.arrivalNanos());
+  }
+
+  /**
+   * Fires this partition's events up to {@code limitNanos}, inclusive, as window {@code window};
+   * messages to other partitions wait in the outboxes of that window's parity.
+   */
+  void runWindow(long window, long limitNanos, LongConsumer progress) {
+    parity = (int) (window & 1);
     time.runUntil(limitNanos, progress);
   }
 
-  /** Takes in what the other partitions sent this one in the last window. */
-  void takeIn(List<PartitionRun> all) {
+  /** Takes in what the other partitions sent this one in window {@code window}. */
+  void takeIn(List<PartitionRun> all, long window) {
+    int sent = (int) (window & 1);
     for (PartitionRun other : all) {
-      List<Envelope> box = other.outboxes.get(index);
+      List<Envelope> box = other.outboxes.get(sent).get(index);
       for (Envelope envelope : box) {
         network.accept(envelope);
       }
@@ -98,9 +112,19 @@ final class PartitionRun {
     }
   }
 
-  /** The time of this partition's next event, or {@code Long.MAX_VALUE} if it has none. */
-  long nextEventTime() {
-    return time.nextEventTime();
+  /**
+   * The earliest time at which anything can happen next because of this partition: its own next
+   * event or the arrival of a message it sent in this window. Clears the latter for the next window.
+   */
+  long nextActivity() {
+    long next = Math.min(time.nextEventTime(), earliestSent);
+    earliestSent = Long.MAX_VALUE;
+    return next;
+  }
+
+  /** Fires every event of this partition up to {@code limitNanos}, inclusive: a run in one partition. */
+  void runUntil(long limitNanos, LongConsumer progress) {
+    time.runUntil(limitNanos, progress);
   }
 
   /** On this partition's thread: stops its nodes and lets go of the thread. */

@@ -2,7 +2,6 @@ package org.topolab.engine;
 
 import java.util.List;
 import org.topolab.network.NodeTraffic;
-import org.topolab.roles.MeasuredGroup;
 
 /**
  * What a run measured: the engine's own figures, each node's traffic and each group's metrics,

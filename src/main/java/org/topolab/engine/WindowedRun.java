@@ -2,15 +2,14 @@ package org.topolab.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
 import java.util.function.LongConsumer;
 
 /**
  * Runs the partitions of a virtual-time run side by side, one thread each, in conservative
- * windows: every partition fires its events in [T, T + L), where L is the lookahead, then takes in
- * what the others sent it, and all move on together. A message between partitions takes at least
- * L, so it always arrives in its receiver's future. When every partition is idle the next window
- * starts at the earliest pending event.
+ * windows: every partition fires its events in [T, T + L), where L is the lookahead, and all meet
+ * before the next window; each then takes in what the others sent it and runs on. A message
+ * between partitions takes at least L, so it always arrives in its receiver's future. When nothing
+ * is due for a while, the next window starts at the earliest pending event or message.
  */
 final class WindowedRun {
 
@@ -20,11 +19,11 @@ final class WindowedRun {
   private final LongConsumer progress;
   private final Runnable ready;
   private final long[] next;
-  private final CyclicBarrier ran;
-  private final CyclicBarrier planned;
-  // The end (exclusive) of the window being run; 0 before the first.
-  private volatile long windowEnd;
-  private volatile boolean done;
+  private final WindowBarrier barrier;
+  // Written by the barrier's action while every partition waits; read by all after it.
+  private long window = -1;
+  private long windowEnd;
+  private boolean done;
   private volatile Throwable failure;
 
   /**
@@ -38,8 +37,13 @@ final class WindowedRun {
     this.progress = progress;
     this.ready = ready;
     this.next = new long[partitions.size()];
-    this.ran = new CyclicBarrier(partitions.size());
-    this.planned = new CyclicBarrier(partitions.size(), this::planNextWindow);
+    this.barrier = new WindowBarrier(partitions.size(), this::planNextWindow);
+  }
+
+  /** Starts a partition's nodes on the thread that will drive it. */
+  interface PartitionStart {
+    /** Spawns the nodes of {@code partition}. */
+    void start(PartitionRun partition) throws InterruptedException;
   }
 
   /**
@@ -67,42 +71,30 @@ final class WindowedRun {
     }
   }
 
-  /** Starts a partition's nodes on the thread that will drive it. */
-  interface PartitionStart {
-    /** Spawns the nodes of {@code partition}. */
-    void start(PartitionRun partition) throws InterruptedException;
-  }
-
   private void drive(int index, PartitionStart start) {
     PartitionRun partition = partitions.get(index);
     try {
       attempt(() -> start.start(partition));
       if (partitions.size() == 1) {
-        if (failure == null) {
+        attempt(() -> {
           ready.run();
           partition.runUntil(limit, progress);
-        }
+        });
         return;
       }
       // A partition that fails goes on meeting the others at every barrier, doing nothing, so
       // that none of them waits for it forever; the next plan then ends the run.
-      attempt(() -> next[index] = partition.nextEventTime());
-      ran.await();
-      if (index == 0) {
-        attempt(ready::run);
-      }
-      planned.await();
+      attempt(() -> next[index] = partition.nextActivity());
+      barrier.await();
       while (!done) {
-        attempt(() -> partition.runUntil(windowEnd - 1, index == 0 ? progress : time -> {}));
-        ran.await();
+        long current = window;
         attempt(() -> {
-          partition.takeIn(partitions);
-          next[index] = partition.nextEventTime();
+          partition.takeIn(partitions, current - 1);
+          partition.runWindow(current, windowEnd - 1, index == 0 ? progress : time -> {});
+          next[index] = partition.nextActivity();
         });
-        planned.await();
+        barrier.await();
       }
-    } catch (Throwable e) {
-      fail(e);
     } finally {
       try {
         partition.stop();
@@ -136,24 +128,23 @@ final class WindowedRun {
 
   /** Between windows, with every partition waiting: where the next window starts and ends. */
   private void planNextWindow() {
+    if (window < 0) {
+      attempt(ready::run);
+    }
     if (failure != null) {
       done = true;
       return;
     }
-    long start = windowEnd;
     long earliest = Long.MAX_VALUE;
     for (long time : next) {
       earliest = Math.min(earliest, time);
     }
-    start = Math.max(start, earliest);
+    long start = Math.max(windowEnd, earliest);
     if (start > limit) {
       done = true;
       return;
     }
-    windowEnd = windowAfter(start);
-  }
-
-  private long windowAfter(long start) {
-    return start > limit - lookahead ? limit + 1 : start + lookahead;
+    window++;
+    windowEnd = start > limit - lookahead ? limit + 1 : start + lookahead;
   }
 }

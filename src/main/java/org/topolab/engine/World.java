@@ -11,7 +11,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.topolab.node.GroupInfo;
 import org.topolab.node.NodeContext;
 import org.topolab.node.RunContext;
-import org.topolab.roles.MeasuredGroup;
 
 /**
  * The parent of one partition's nodes: spawns a node actor per node, registers each with the

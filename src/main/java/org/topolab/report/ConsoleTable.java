@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.topolab.role.SummaryRow;
 
 /** Lays summary rows out as an aligned table: text to the left, numbers to the right. */
 public final class ConsoleTable {

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.topolab.engine.MeasuredGroup;
 import org.topolab.engine.RunStats;
 import org.topolab.metrics.Json;
 import org.topolab.network.NodeTraffic;
 import org.topolab.node.GroupInfo;
-import org.topolab.roles.MeasuredGroup;
+import org.topolab.role.SummaryRow;
 import org.topolab.scenario.RunSetup;
 import org.topolab.time.TimeMode;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.topolab.role.Role;
 import org.topolab.roles.clientserver.ClientRole;
 import org.topolab.roles.clientserver.LoadBalancerRole;
 import org.topolab.roles.clientserver.ServerRole;
@@ -44,7 +45,7 @@ public final class RoleRegistry {
     }
     if (!name.contains(".")) {
       throw new IllegalArgumentException(
-          "unknown role '" + name + "'" + org.topolab.scenario.Names.hint(name, roles.keySet())
+          "unknown role '" + name + "'" + org.topolab.settings.Names.hint(name, roles.keySet())
               + " (roles: " + String.join(", ", roles.keySet()) + ", or the class name of your own Role)");
     }
     try {

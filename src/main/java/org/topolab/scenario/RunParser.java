@@ -10,10 +10,12 @@ import org.topolab.network.LinkSpec;
 import org.topolab.node.GroupInfo;
 import org.topolab.node.RunWindow;
 import org.topolab.node.Topology;
-import org.topolab.roles.GroupModel;
-import org.topolab.roles.GroupSettings;
-import org.topolab.roles.Role;
+import org.topolab.role.GroupModel;
+import org.topolab.role.GroupSettings;
+import org.topolab.role.Role;
 import org.topolab.roles.RoleRegistry;
+import org.topolab.settings.Problems;
+import org.topolab.settings.Settings;
 import org.topolab.time.TimeMode;
 
 /** Reads one run's configuration into a {@link RunSetup}, recording every problem it finds. */

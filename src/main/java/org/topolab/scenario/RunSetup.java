@@ -4,7 +4,7 @@ import java.util.List;
 import org.topolab.distribution.Distribution;
 import org.topolab.node.RunWindow;
 import org.topolab.node.Topology;
-import org.topolab.roles.GroupModel;
+import org.topolab.role.GroupModel;
 import org.topolab.time.TimeMode;
 
 /**

@@ -20,6 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.topolab.roles.RoleRegistry;
+import org.topolab.settings.Names;
+import org.topolab.settings.Problem;
+import org.topolab.settings.Problems;
+import org.topolab.settings.ScenarioException;
+import org.topolab.settings.Settings;
 
 /**
  * Reads a scenario file, applies the command line's overrides, expands its variants and sweeps

@@ -10,12 +10,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.topolab.roles.RoleRegistry;
 import org.topolab.scenario.Experiment;
-import org.topolab.scenario.Problem;
-import org.topolab.scenario.Problems;
 import org.topolab.scenario.RunParser;
 import org.topolab.scenario.RunSetup;
-import org.topolab.scenario.ScenarioException;
 import org.topolab.scenario.ScenarioLoader;
+import org.topolab.settings.Problem;
+import org.topolab.settings.Problems;
+import org.topolab.settings.ScenarioException;
 
 /** Reads scenarios for the test kit: given as text or as a file, invalid ones as one clear exception. */
 final class KitScenario {

@@ -2,12 +2,12 @@ package org.topolab.testkit;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.topolab.engine.ExperimentRunner;
 import org.topolab.engine.LocalDeployment;
 import org.topolab.engine.PekkoConfig;
 import org.topolab.roles.RoleRegistry;
+import org.topolab.run.ExperimentRunner;
 import org.topolab.scenario.Experiment;
-import org.topolab.scenario.ScenarioException;
+import org.topolab.settings.ScenarioException;
 
 /**
  * Runs a whole scenario, as {@code topolab run} does but without writing files, and returns its

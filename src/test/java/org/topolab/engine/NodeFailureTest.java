@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topolab.cli.Main;
 import org.topolab.node.NodeContext;
-import org.topolab.roles.GroupMetrics;
-import org.topolab.roles.GroupModel;
-import org.topolab.roles.GroupSettings;
-import org.topolab.roles.Role;
+import org.topolab.role.GroupMetrics;
+import org.topolab.role.GroupModel;
+import org.topolab.role.GroupSettings;
+import org.topolab.role.Role;
 
 /** A node that throws makes the run fail, rather than vanish from the numbers. */
 class NodeFailureTest {

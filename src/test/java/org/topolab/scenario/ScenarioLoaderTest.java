@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topolab.node.GroupInfo;
 import org.topolab.roles.RoleRegistry;
+import org.topolab.settings.Problems;
+import org.topolab.settings.ScenarioException;
 
 /** How a scenario's variants, sweeps and --set overrides expand into runs. */
 class ScenarioLoaderTest {

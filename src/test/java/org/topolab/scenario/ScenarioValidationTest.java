@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.topolab.roles.RoleRegistry;
+import org.topolab.settings.Problem;
+import org.topolab.settings.ScenarioException;
 
 /** Every kind of bad scenario, with the exact problems (line, key, message) it must produce. */
 class ScenarioValidationTest {
@@ -86,7 +88,7 @@ class ScenarioValidationTest {
         bad(
             "role class that is not a Role",
             replace("role = server", "role = java.lang.String"),
-            "5: groups.server.role: class java.lang.String does not implement org.topolab.roles.Role"),
+            "5: groups.server.role: class java.lang.String does not implement org.topolab.role.Role"),
         bad("missing role", replace("    role = server\n", ""), "4: groups.server.role: is required"),
         bad(
             "target naming no group",

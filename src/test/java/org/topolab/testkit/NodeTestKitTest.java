@@ -20,8 +20,8 @@ import org.topolab.network.LinkSpec;
 import org.topolab.network.NetMessage;
 import org.topolab.node.NodeContext;
 import org.topolab.roles.clientserver.Request;
-import org.topolab.roles.clientserver.Response;
 import org.topolab.roles.clientserver.Response.Outcome;
+import org.topolab.roles.clientserver.Response;
 
 /** The test kit itself: simulated arrival times, verdicts decided by the clock, and clear failures. */
 class NodeTestKitTest {

@@ -1,12 +1,12 @@
 package org.topolab.roles.clientserver;
 
-import org.topolab.roles.GroupMetrics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.topolab.metrics.Json;
 import org.topolab.metrics.LatencyStats;
 import org.topolab.metrics.RateSeries;
 import org.topolab.node.RunWindow;
-import org.topolab.report.SummaryRow;
+import org.topolab.role.GroupMetrics;
+import org.topolab.role.SummaryRow;
 
 /**
  * What the clients of one group measure together. A request counts if it was sent inside the

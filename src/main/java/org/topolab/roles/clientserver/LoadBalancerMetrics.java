@@ -1,9 +1,9 @@
 package org.topolab.roles.clientserver;
 
-import org.topolab.roles.GroupMetrics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.topolab.metrics.Json;
 import org.topolab.node.RunWindow;
+import org.topolab.role.GroupMetrics;
 
 /** What the load balancers of one group count: requests forwarded to each backend, failures. */
 public final class LoadBalancerMetrics implements GroupMetrics<LoadBalancerMetrics> {

@@ -6,10 +6,10 @@ import java.util.Locale;
 import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.node.GroupInfo;
 import org.topolab.node.NodeContext;
-import org.topolab.roles.GroupModel;
-import org.topolab.roles.GroupSettings;
-import org.topolab.roles.Role;
-import org.topolab.scenario.Settings;
+import org.topolab.role.GroupModel;
+import org.topolab.role.GroupSettings;
+import org.topolab.role.Role;
+import org.topolab.settings.Settings;
 
 /**
  * The {@code load-balancer} role: keys {@code backends} (a server group), {@code strategy}

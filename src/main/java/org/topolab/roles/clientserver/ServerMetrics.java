@@ -1,10 +1,10 @@
 package org.topolab.roles.clientserver;
 
-import org.topolab.roles.GroupMetrics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.topolab.metrics.Json;
 import org.topolab.metrics.TimeWeighted;
 import org.topolab.node.RunWindow;
+import org.topolab.role.GroupMetrics;
 
 /** What the servers of one group measure together: busy workers, queue length, work done. */
 public final class ServerMetrics implements GroupMetrics<ServerMetrics> {

@@ -3,11 +3,11 @@ package org.topolab.roles.clientserver;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.node.NodeContext;
-import org.topolab.report.SummaryRow;
-import org.topolab.roles.GroupModel;
-import org.topolab.roles.GroupSettings;
-import org.topolab.roles.Role;
-import org.topolab.scenario.Settings;
+import org.topolab.role.GroupModel;
+import org.topolab.role.GroupSettings;
+import org.topolab.role.Role;
+import org.topolab.role.SummaryRow;
+import org.topolab.settings.Settings;
 
 /** The {@code server} role: keys {@code workers}, {@code service-time}, {@code queue-limit}, {@code response-size}. */
 public final class ServerRole implements Role {

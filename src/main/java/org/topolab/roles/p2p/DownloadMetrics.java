@@ -1,13 +1,13 @@
 package org.topolab.roles.p2p;
 
-import java.util.concurrent.atomic.LongAdder;
-import org.topolab.roles.GroupMetrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 import org.topolab.metrics.Json;
 import org.topolab.node.RunWindow;
-import org.topolab.report.SummaryRow;
+import org.topolab.role.GroupMetrics;
+import org.topolab.role.SummaryRow;
 
 /**
  * What the receivers of one download group measure together: each receiver's distribution time

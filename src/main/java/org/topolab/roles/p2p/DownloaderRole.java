@@ -8,11 +8,11 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.distribution.Distribution;
 import org.topolab.node.GroupInfo;
 import org.topolab.node.NodeContext;
-import org.topolab.report.SummaryRow;
-import org.topolab.roles.GroupModel;
-import org.topolab.roles.GroupSettings;
-import org.topolab.roles.Role;
-import org.topolab.scenario.Settings;
+import org.topolab.role.GroupModel;
+import org.topolab.role.GroupSettings;
+import org.topolab.role.Role;
+import org.topolab.role.SummaryRow;
+import org.topolab.settings.Settings;
 
 /** The {@code downloader} role: keys {@code source}, {@code file}, {@code requests-in-flight}, {@code start}. */
 public final class DownloaderRole implements Role {

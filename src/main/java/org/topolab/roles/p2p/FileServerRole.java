@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.node.NodeContext;
-import org.topolab.roles.GroupModel;
-import org.topolab.roles.GroupSettings;
-import org.topolab.roles.Role;
-import org.topolab.scenario.Settings;
+import org.topolab.role.GroupModel;
+import org.topolab.role.GroupSettings;
+import org.topolab.role.Role;
+import org.topolab.settings.Settings;
 
 /**
  * The {@code file-server} role: keys {@code file-size} (one file, called {@code file}) or {@code

@@ -5,11 +5,11 @@ import com.typesafe.config.ConfigValueType;
 import java.util.List;
 import org.topolab.distribution.Distribution;
 import org.topolab.node.GroupInfo;
-import org.topolab.roles.GroupModel;
-import org.topolab.roles.GroupSettings;
-import org.topolab.roles.Role;
-import org.topolab.scenario.Settings;
-import org.topolab.scenario.Units;
+import org.topolab.role.GroupModel;
+import org.topolab.role.GroupSettings;
+import org.topolab.role.Role;
+import org.topolab.settings.Settings;
+import org.topolab.settings.Units;
 
 /**
  * The {@code peer} role: keys {@code tracker}, {@code source}, {@code file}, {@code neighbours},

@@ -3,10 +3,10 @@ package org.topolab.roles.p2p;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.node.NodeContext;
-import org.topolab.roles.GroupMetrics;
-import org.topolab.roles.GroupModel;
-import org.topolab.roles.GroupSettings;
-import org.topolab.roles.Role;
+import org.topolab.role.GroupMetrics;
+import org.topolab.role.GroupModel;
+import org.topolab.role.GroupSettings;
+import org.topolab.role.Role;
 
 /** The {@code tracker} role: key {@code neighbours}, the most members it hands a joining peer. */
 public final class TrackerRole implements Role {

@@ -1,7 +1,7 @@
 package org.topolab.roles.p2p;
 
 import java.util.concurrent.atomic.LongAdder;
-import org.topolab.roles.GroupMetrics;
+import org.topolab.role.GroupMetrics;
 
 /** What a file-server group measures: the chunk bytes it sent. */
 final class Uploads implements GroupMetrics<Uploads> {

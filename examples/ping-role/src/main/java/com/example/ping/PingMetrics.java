@@ -3,7 +3,7 @@ package com.example.ping;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.topolab.metrics.LatencyStats;
 import org.topolab.node.RunWindow;
-import org.topolab.roles.GroupMetrics;
+import org.topolab.role.GroupMetrics;
 
 /**
  * What the nodes of one ping group measure together. A ping counts if it was sent inside the

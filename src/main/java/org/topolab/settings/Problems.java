@@ -1,4 +1,4 @@
-package org.topolab.scenario;
+package org.topolab.settings;
 
 import com.typesafe.config.ConfigOrigin;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.topolab.scenario;
+package org.topolab.settings;
 
 /**
  * One thing wrong with a scenario: where it is ({@code file:line}, or the {@code --set} option),

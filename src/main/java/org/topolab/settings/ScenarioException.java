@@ -1,4 +1,4 @@
-package org.topolab.scenario;
+package org.topolab.settings;
 
 import java.util.List;
 import java.util.stream.Collectors;

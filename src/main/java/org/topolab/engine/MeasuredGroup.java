@@ -1,10 +1,12 @@
-package org.topolab.roles;
+package org.topolab.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.node.NodeContext;
-import org.topolab.report.SummaryRow;
+import org.topolab.role.GroupMetrics;
+import org.topolab.role.GroupModel;
+import org.topolab.role.SummaryRow;
 
 /**
  * A group's model with one set of its metrics: what one partition holds of a group while a run

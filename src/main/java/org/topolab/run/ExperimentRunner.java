@@ -1,18 +1,20 @@
-package org.topolab.engine;
+package org.topolab.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.topolab.engine.Deployment;
+import org.topolab.engine.RunStats;
 import org.topolab.report.ReportWriter;
 import org.topolab.report.RunReport;
-import org.topolab.report.SummaryRow;
+import org.topolab.role.SummaryRow;
 import org.topolab.roles.RoleRegistry;
 import org.topolab.scenario.Experiment;
-import org.topolab.scenario.Problems;
 import org.topolab.scenario.RunParser;
 import org.topolab.scenario.RunSetup;
 import org.topolab.scenario.RunSpec;
-import org.topolab.scenario.ScenarioException;
+import org.topolab.settings.Problems;
+import org.topolab.settings.ScenarioException;
 
 /** Runs every run of an experiment, one after the other, on a deployment. */
 public final class ExperimentRunner {

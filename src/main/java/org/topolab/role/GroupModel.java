@@ -1,9 +1,8 @@
-package org.topolab.roles;
+package org.topolab.role;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.pekko.actor.typed.Behavior;
 import org.topolab.node.NodeContext;
-import org.topolab.report.SummaryRow;
 
 /**
  * One group of one run: creates the group's nodes, and metrics for them in each partition, and

@@ -1,4 +1,4 @@
-package org.topolab.report;
+package org.topolab.role;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

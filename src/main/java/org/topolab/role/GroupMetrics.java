@@ -1,4 +1,4 @@
-package org.topolab.roles;
+package org.topolab.role;
 
 /**
  * What the nodes of one group measure in one partition of a run. Each partition keeps its own,
