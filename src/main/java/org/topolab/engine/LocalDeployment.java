@@ -11,8 +11,9 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.topolab.network.GroupTraffic;
 import org.topolab.network.Network;
-import org.topolab.network.NodeTraffic;
+import org.topolab.node.GroupInfo;
 import org.topolab.node.RunContext;
 import org.topolab.node.Seeds;
 import org.topolab.role.GroupModel;
@@ -20,7 +21,6 @@ import org.topolab.scenario.RunSetup;
 import org.topolab.settings.Problems;
 import org.topolab.time.RealTime;
 import org.topolab.time.TimeMode;
-import org.topolab.time.VirtualExecutor;
 
 /**
  * Runs every node in this JVM, in one actor system shared by all runs of an experiment. In virtual
@@ -30,7 +30,7 @@ import org.topolab.time.VirtualExecutor;
 public final class LocalDeployment implements Deployment {
 
   private final Placement placement;
-  private final List<VirtualExecutor> executors = new ArrayList<>();
+  private final VirtualPartitions partitions;
   private final ActorSystem<Void> system;
   private int runs;
   private Runnable readyProbe = () -> {};
@@ -41,24 +41,15 @@ public final class LocalDeployment implements Deployment {
    */
   public LocalDeployment(Config config, int partitions) {
     this.placement = new Placement(partitions);
-    Config withDispatchers = config;
-    for (int p = 0; p < partitions; p++) {
-      VirtualExecutor executor = VirtualExecutor.register();
-      executors.add(executor);
-      withDispatchers = executor.configure(withDispatchers, dispatcher(p));
-    }
+    this.partitions = VirtualPartitions.all(partitions);
     // Start logging from this thread before Pekko's threads do: otherwise SLF4J warns that it replayed calls.
     org.slf4j.LoggerFactory.getILoggerFactory();
-    this.system = ActorSystem.create(Behaviors.empty(), "topolab", withDispatchers);
+    this.system = ActorSystem.create(Behaviors.empty(), "topolab", this.partitions.configure(config));
   }
 
   /** A deployment with the default configuration, in one partition. */
   public LocalDeployment() {
     this(PekkoConfig.load(), 1);
-  }
-
-  private static String dispatcher(int partition) {
-    return VirtualExecutor.DISPATCHER + "-" + partition;
   }
 
   /** How many partitions virtual-time runs are split into. */
@@ -73,74 +64,22 @@ public final class LocalDeployment implements Deployment {
 
   @Override
   public void check(RunSetup run, Problems problems) {
-    int partitions = placement.partitions();
-    if (partitions == 1) {
-      return;
-    }
-    Config config = run.spec().config();
-    if (run.time() == TimeMode.REAL) {
-      problems.add(origin(config, "time"), "time",
-          "a real-time run is not split into partitions (Pekko's dispatcher already spreads it over every core); "
-              + "drop --partitions " + partitions + ", or use time = virtual");
-    } else if (Lookahead.of(run) <= 0) {
-      problems.add(origin(config, "network.latency"), "network.latency",
-          "a run split into " + partitions + " partitions needs a smallest possible delay between two nodes above 0, "
-              + "and here a message can arrive at once (a latency of 0, or a distribution such as exponential that starts at 0, "
-              + "and no access latency in the links); give the latency a minimum, e.g. "
-              + "latency = { distribution = uniform, min = 5ms, max = 50ms }, or run in one partition");
-    }
-  }
-
-  private static com.typesafe.config.ConfigOrigin origin(Config config, String path) {
-    return config.hasPath(path) ? config.getValue(path).origin() : config.origin();
+    Splitting.check(run, placement.partitions(), false, problems);
   }
 
   @Override
   public RunStats execute(RunSetup run, LongConsumer progress) throws Exception {
     long wallStart = System.nanoTime();
-    long limit = run.window().endNanos() + run.drainNanos();
     String name = "run-" + (++runs);
-    return run.time() == TimeMode.VIRTUAL ? virtual(run, name, limit, wallStart, progress) : real(run, name, limit, wallStart, progress);
+    if (run.time() == TimeMode.VIRTUAL) {
+      RunPart part = partitions.run(system, run, placement, Exchange.NONE, name, progress, readyProbe);
+      return RunStats.of(part, System.nanoTime() - wallStart, placement.partitions(), 1);
+    }
+    return real(run, name, wallStart, progress);
   }
 
-  private RunStats virtual(RunSetup run, String name, long limit, long wallStart, LongConsumer progress) throws Exception {
-    long lookahead = placement.partitions() == 1 ? Long.MAX_VALUE : Lookahead.of(run);
-    if (lookahead <= 0) {
-      throw new IllegalStateException("a run in " + placement.partitions() + " partitions has no lookahead: check(run) should have refused it");
-    }
-    List<PartitionRun> partitions = new ArrayList<>();
-    for (int p = 0; p < placement.partitions(); p++) {
-      partitions.add(new PartitionRun(p, placement, executors.get(p), run));
-    }
-    NodeFailures failures = new NodeFailures();
-    new WindowedRun(partitions, lookahead, limit, progress, readyProbe)
-        .execute(partition -> partition.start(system, name + "-" + partition.index(), dispatcher(partition.index()), failures));
-    failIfAny(failures);
-
-    NodeTraffic[] traffic = new NodeTraffic[run.topology().size()];
-    for (int id = 0; id < traffic.length; id++) {
-      traffic[id] = partitions.get(placement.partitionOf(id)).traffic(id);
-    }
-    List<MeasuredGroup<?>> groups = new ArrayList<>();
-    for (int g = 0; g < run.models().size(); g++) {
-      List<MeasuredGroup<?>> parts = new ArrayList<>();
-      for (PartitionRun partition : partitions) {
-        parts.add(partition.groups().get(g));
-      }
-      groups.add(MeasuredGroup.merge(parts));
-    }
-    long events = 0;
-    long simulated = 0;
-    long fingerprint = 0;
-    for (PartitionRun partition : partitions) {
-      events += partition.events();
-      simulated = Math.max(simulated, partition.now());
-      fingerprint += partition.fingerprint();
-    }
-    return new RunStats(events, simulated, System.nanoTime() - wallStart, traffic, groups, partitions.size(), 0, 0, fingerprint);
-  }
-
-  private RunStats real(RunSetup run, String name, long limit, long wallStart, LongConsumer progress) throws Exception {
+  private RunStats real(RunSetup run, String name, long wallStart, LongConsumer progress) throws Exception {
+    long limit = run.window().endNanos() + run.drainNanos();
     try (RealTime time = new RealTime(run.timeScale())) {
       Network network =
           new Network(
@@ -166,20 +105,19 @@ public final class LocalDeployment implements Deployment {
       time.awaitTime(limit, progress);
       world.tell(World.Stop.INSTANCE);
       stopped.get(2, TimeUnit.MINUTES);
-      failIfAny(failures);
-      NodeTraffic[] traffic = new NodeTraffic[run.topology().size()];
-      for (int id = 0; id < traffic.length; id++) {
-        traffic[id] = network.traffic(id);
+      if (failures.any()) {
+        throw new IllegalStateException(failures.describe());
       }
-      return new RunStats(
-          time.events(), time.now(), System.nanoTime() - wallStart, traffic, groups, 1, time.meanLagNanos(), time.maxLagNanos(), 0);
-    }
-  }
-
-  /** A run in which a node threw has not measured what the scenario describes: it fails. */
-  private static void failIfAny(NodeFailures failures) {
-    if (failures.any()) {
-      throw new IllegalStateException(failures.describe());
+      List<GroupTraffic> traffic = new ArrayList<>();
+      for (GroupInfo group : run.topology().groups()) {
+        GroupTraffic sum = GroupTraffic.NONE;
+        for (int i = 0; i < group.count(); i++) {
+          sum = sum.plus(network.traffic(group.id(i)));
+        }
+        traffic.add(sum);
+      }
+      RunPart part = new RunPart(time.events(), time.now(), 0, groups, traffic);
+      return RunStats.of(part, System.nanoTime() - wallStart, 1, 1).withLag(time.meanLagNanos(), time.maxLagNanos());
     }
   }
 
@@ -193,7 +131,7 @@ public final class LocalDeployment implements Deployment {
     } catch (Exception e) {
       // The system did not stop in time; the JVM's exit ends what is left.
     } finally {
-      executors.forEach(VirtualExecutor::unregister);
+      partitions.close();
     }
   }
 }

@@ -8,8 +8,9 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.topolab.network.Envelope;
+import org.topolab.network.GroupTraffic;
 import org.topolab.network.Network;
-import org.topolab.network.NodeTraffic;
+import org.topolab.node.GroupInfo;
 import org.topolab.node.RunContext;
 import org.topolab.node.Seeds;
 import org.topolab.role.GroupModel;
@@ -37,6 +38,8 @@ final class PartitionRun {
   private int parity;
   // The earliest arrival among the envelopes sent in the current window.
   private long earliestSent = Long.MAX_VALUE;
+  // Envelopes from partitions in other JVMs, handed over between windows.
+  private final List<Envelope> fromElsewhere = new ArrayList<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private ActorRef<World.Command> world;
@@ -100,15 +103,38 @@ final class PartitionRun {
     time.runUntil(limitNanos, progress);
   }
 
-  /** Takes in what the other partitions sent this one in window {@code window}. */
-  void takeIn(List<PartitionRun> all, long window) {
+  /**
+   * Takes in what the other partitions sent this one in window {@code window}: those of this JVM,
+   * {@code local}, from their outboxes, those elsewhere as handed over by {@link #receive}.
+   */
+  void takeIn(List<PartitionRun> local, long window) {
     int sent = (int) (window & 1);
-    for (PartitionRun other : all) {
+    for (PartitionRun other : local) {
       List<Envelope> box = other.outboxes.get(sent).get(index);
       for (Envelope envelope : box) {
         network.accept(envelope);
       }
       box.clear();
+    }
+    for (Envelope envelope : fromElsewhere) {
+      network.accept(envelope);
+    }
+    fromElsewhere.clear();
+  }
+
+  /** Keeps an envelope from a partition in another JVM until the next {@link #takeIn}. */
+  void receive(Envelope envelope) {
+    fromElsewhere.add(envelope);
+  }
+
+  /** Moves what this partition sent in window {@code window} to partitions not in this JVM into {@code out}. */
+  void handOver(long window, java.util.function.IntPredicate here, List<Envelope> out) {
+    List<List<Envelope>> boxes = outboxes.get((int) (window & 1));
+    for (int p = 0; p < boxes.size(); p++) {
+      if (!here.test(p) && !boxes.get(p).isEmpty()) {
+        out.addAll(boxes.get(p));
+        boxes.get(p).clear();
+      }
     }
   }
 
@@ -156,8 +182,14 @@ final class PartitionRun {
     return groups;
   }
 
-  /** The traffic of node {@code id}, which must live here. */
-  NodeTraffic traffic(int id) {
-    return network.traffic(id);
+  /** The traffic of this partition's nodes of {@code group}. */
+  GroupTraffic traffic(GroupInfo group) {
+    GroupTraffic traffic = GroupTraffic.NONE;
+    for (int i = 0; i < group.count(); i++) {
+      if (isLocal(group.id(i))) {
+        traffic = traffic.plus(network.traffic(group.id(i)));
+      }
+    }
+    return traffic;
   }
 }

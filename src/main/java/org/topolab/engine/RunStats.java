@@ -1,18 +1,19 @@
 package org.topolab.engine;
 
 import java.util.List;
-import org.topolab.network.NodeTraffic;
+import org.topolab.network.GroupTraffic;
 
 /**
- * What a run measured: the engine's own figures, each node's traffic and each group's metrics,
- * merged over the run's partitions.
+ * What a run measured: the engine's own figures, each group's traffic and metrics, merged over
+ * the run's partitions and members.
  *
  * @param events timed events fired (timers and network stages)
  * @param simulatedNanos simulated time the run reached
  * @param wallNanos wall-clock time it took
- * @param traffic each node's network counters, by node id
+ * @param traffic each group's traffic, in the topology's order
  * @param groups each group's merged metrics, in the topology's order
  * @param partitions how many partitions the run was split into
+ * @param members how many JVMs ran it (1 unless on a cluster)
  * @param meanLagNanos in real time, how late timers fired on average (simulated ns); 0 in virtual time
  * @param maxLagNanos in real time, the latest a timer fired (simulated ns); 0 in virtual time
  * @param fingerprint in virtual time, a hash of the canonical sequence of fired events; 0 in real time
@@ -21,9 +22,22 @@ public record RunStats(
     long events,
     long simulatedNanos,
     long wallNanos,
-    NodeTraffic[] traffic,
+    List<GroupTraffic> traffic,
     List<MeasuredGroup<?>> groups,
     int partitions,
+    int members,
     double meanLagNanos,
     long maxLagNanos,
-    long fingerprint) {}
+    long fingerprint) {
+
+  /** The stats of a run whose partitions measured {@code part}. */
+  public static RunStats of(RunPart part, long wallNanos, int partitions, int members) {
+    return new RunStats(
+        part.events(), part.simulatedNanos(), wallNanos, part.traffic(), part.groups(), partitions, members, 0, 0, part.fingerprint());
+  }
+
+  /** These stats with the lag of a real-time run. */
+  public RunStats withLag(double meanLagNanos, long maxLagNanos) {
+    return new RunStats(events, simulatedNanos, wallNanos, traffic, groups, partitions, members, meanLagNanos, maxLagNanos, fingerprint);
+  }
+}

@@ -3,17 +3,22 @@ package org.topolab.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.topolab.network.Envelope;
 
 /**
- * Runs the partitions of a virtual-time run side by side, one thread each, in conservative
- * windows: every partition fires its events in [T, T + L), where L is the lookahead, and all meet
- * before the next window; each then takes in what the others sent it and runs on. A message
+ * Runs the partitions of a virtual-time run that live in this JVM side by side, one thread each,
+ * in conservative windows: every partition fires its events in [T, T + L), where L is the
+ * lookahead, and all meet before the next window, together with the partitions in other JVMs
+ * through an {@link Exchange}; each then takes in what the others sent it and runs on. A message
  * between partitions takes at least L, so it always arrives in its receiver's future. When nothing
- * is due for a while, the next window starts at the earliest pending event or message.
+ * is due for a while, the next window starts at the earliest pending event or message anywhere.
  */
 final class WindowedRun {
 
   private final List<PartitionRun> partitions;
+  private final PartitionRun[] here;
+  private final Placement placement;
+  private final Exchange exchange;
   private final long lookahead;
   private final long limit;
   private final LongConsumer progress;
@@ -27,11 +32,24 @@ final class WindowedRun {
   private volatile Throwable failure;
 
   /**
-   * A run of {@code partitions} to {@code limit} (inclusive) with lookahead {@code lookahead};
-   * {@code ready} runs once every partition has spawned its nodes, before time starts.
+   * A run of {@code partitions}, those of the run's partitions that live in this JVM, to {@code
+   * limit} (inclusive) with lookahead {@code lookahead}, meeting the others through {@code
+   * exchange}; {@code ready} runs once every partition here has spawned its nodes, before time
+   * starts.
    */
-  WindowedRun(List<PartitionRun> partitions, long lookahead, long limit, LongConsumer progress, Runnable ready) {
+  WindowedRun(
+      List<PartitionRun> partitions,
+      Placement placement,
+      Exchange exchange,
+      long lookahead,
+      long limit,
+      LongConsumer progress,
+      Runnable ready) {
     this.partitions = partitions;
+    this.placement = placement;
+    this.here = new PartitionRun[placement.partitions()];
+    partitions.forEach(partition -> here[partition.index()] = partition);
+    this.exchange = exchange;
     this.lookahead = lookahead;
     this.limit = limit;
     this.progress = progress;
@@ -47,14 +65,14 @@ final class WindowedRun {
   }
 
   /**
-   * Runs every partition, partition 0 on the calling thread and each other on a thread of its
+   * Runs every partition here, the first on the calling thread and each other on a thread of its
    * own; {@code start} spawns a partition's nodes on its thread.
    */
   void execute(PartitionStart start) throws Exception {
     List<Thread> threads = new ArrayList<>();
     for (int p = 1; p < partitions.size(); p++) {
-      int index = p;
-      Thread thread = new Thread(() -> drive(index, start), "topolab-partition-" + p);
+      int slot = p;
+      Thread thread = new Thread(() -> drive(slot, start), "topolab-partition-" + partitions.get(p).index());
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
@@ -71,11 +89,11 @@ final class WindowedRun {
     }
   }
 
-  private void drive(int index, PartitionStart start) {
-    PartitionRun partition = partitions.get(index);
+  private void drive(int slot, PartitionStart start) {
+    PartitionRun partition = partitions.get(slot);
     try {
       attempt(() -> start.start(partition));
-      if (partitions.size() == 1) {
+      if (placement.partitions() == 1) {
         attempt(() -> {
           ready.run();
           partition.runUntil(limit, progress);
@@ -84,14 +102,14 @@ final class WindowedRun {
       }
       // A partition that fails goes on meeting the others at every barrier, doing nothing, so
       // that none of them waits for it forever; the next plan then ends the run.
-      attempt(() -> next[index] = partition.nextActivity());
+      attempt(() -> next[slot] = partition.nextActivity());
       barrier.await();
       while (!done) {
         long current = window;
         attempt(() -> {
           partition.takeIn(partitions, current - 1);
-          partition.runWindow(current, windowEnd - 1, index == 0 ? progress : time -> {});
-          next[index] = partition.nextActivity();
+          partition.runWindow(current, windowEnd - 1, slot == 0 ? progress : time -> {});
+          next[slot] = partition.nextActivity();
         });
         barrier.await();
       }
@@ -126,25 +144,48 @@ final class WindowedRun {
     }
   }
 
-  /** Between windows, with every partition waiting: where the next window starts and ends. */
+  /**
+   * Between windows, with every partition here waiting: hands on what they sent elsewhere, takes
+   * in what was sent to them, and plans the next window from the earliest activity anywhere. Every
+   * JVM of the run computes the same plan from the same figures.
+   */
   private void planNextWindow() {
     if (window < 0) {
       attempt(ready::run);
-    }
-    if (failure != null) {
-      done = true;
-      return;
     }
     long earliest = Long.MAX_VALUE;
     for (long time : next) {
       earliest = Math.min(earliest, time);
     }
-    long start = Math.max(windowEnd, earliest);
+    long localNext = earliest;
+    long[] elsewhere = {Long.MAX_VALUE};
+    attempt(() -> {
+      List<Envelope> outgoing = new ArrayList<>();
+      if (window >= 0) {
+        for (PartitionRun partition : partitions) {
+          partition.handOver(window, p -> here[p] != null, outgoing);
+        }
+      }
+      elsewhere[0] = exchange.exchange(window, localNext, outgoing, this::deliver);
+    });
+    if (failure != null) {
+      done = true;
+      return;
+    }
+    long start = Math.max(windowEnd, Math.min(earliest, elsewhere[0]));
     if (start > limit) {
       done = true;
       return;
     }
     window++;
     windowEnd = start > limit - lookahead ? limit + 1 : start + lookahead;
+  }
+
+  private void deliver(Envelope envelope) {
+    PartitionRun target = here[placement.partitionOf(envelope.to())];
+    if (target == null) {
+      throw new IllegalStateException("a message for node " + envelope.to() + " reached a JVM that does not hold it");
+    }
+    target.receive(envelope);
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.topolab.engine.MeasuredGroup;
 import org.topolab.engine.RunStats;
 import org.topolab.metrics.Json;
-import org.topolab.network.NodeTraffic;
+import org.topolab.network.GroupTraffic;
 import org.topolab.node.GroupInfo;
 import org.topolab.role.SummaryRow;
 import org.topolab.scenario.RunSetup;
@@ -36,6 +36,7 @@ public final class RunReport {
     engine.put("simulated-seconds", Json.seconds(stats.simulatedNanos()));
     engine.put("wall-seconds", Json.round(stats.wallNanos() / 1e9, 3));
     engine.put("partitions", stats.partitions());
+    engine.put("members", stats.members());
     if (run.time() == TimeMode.VIRTUAL) {
       // The same scenario and seed fire the same events in the same order: equal fingerprints show it.
       engine.put("fingerprint", String.format("%016x", stats.fingerprint()));
@@ -52,7 +53,7 @@ public final class RunReport {
       ObjectNode entry = groups.putObject(group.name());
       entry.put("role", group.role());
       entry.put("count", group.count());
-      writeTraffic(entry, group, stats.traffic());
+      writeTraffic(entry, group, stats.traffic().get(g));
       stats.groups().get(g).report(entry);
     }
     return out;
@@ -73,42 +74,21 @@ public final class RunReport {
     return row;
   }
 
-  private static void writeTraffic(ObjectNode entry, GroupInfo group, NodeTraffic[] traffic) {
-    long messagesSent = 0;
-    long bytesSent = 0;
-    long messagesReceived = 0;
-    long bytesReceived = 0;
-    long dropped = 0;
-    long minSent = Long.MAX_VALUE;
-    long maxSent = 0;
-    long minReceived = Long.MAX_VALUE;
-    long maxReceived = 0;
-    for (int i = 0; i < group.count(); i++) {
-      NodeTraffic node = traffic[group.id(i)];
-      messagesSent += node.messagesSent();
-      bytesSent += node.bytesSent();
-      messagesReceived += node.messagesReceived();
-      bytesReceived += node.bytesReceived();
-      dropped += node.dropped();
-      minSent = Math.min(minSent, node.bytesSent());
-      maxSent = Math.max(maxSent, node.bytesSent());
-      minReceived = Math.min(minReceived, node.bytesReceived());
-      maxReceived = Math.max(maxReceived, node.bytesReceived());
-    }
-    entry.put("messages-sent", messagesSent);
-    entry.put("bytes-sent", bytesSent);
-    entry.put("messages-received", messagesReceived);
-    entry.put("bytes-received", bytesReceived);
-    entry.put("dropped", dropped);
+  private static void writeTraffic(ObjectNode entry, GroupInfo group, GroupTraffic traffic) {
+    entry.put("messages-sent", traffic.messagesSent());
+    entry.put("bytes-sent", traffic.bytesSent());
+    entry.put("messages-received", traffic.messagesReceived());
+    entry.put("bytes-received", traffic.bytesReceived());
+    entry.put("dropped", traffic.dropped());
     ObjectNode perNode = entry.putObject("per-node");
     ObjectNode sent = perNode.putObject("bytes-sent");
-    sent.put("min", minSent);
-    sent.put("mean", Json.round((double) bytesSent / group.count(), 1));
-    sent.put("max", maxSent);
+    sent.put("min", traffic.minBytesSent());
+    sent.put("mean", Json.round((double) traffic.bytesSent() / group.count(), 1));
+    sent.put("max", traffic.maxBytesSent());
     ObjectNode received = perNode.putObject("bytes-received");
-    received.put("min", minReceived);
-    received.put("mean", Json.round((double) bytesReceived / group.count(), 1));
-    received.put("max", maxReceived);
+    received.put("min", traffic.minBytesReceived());
+    received.put("mean", Json.round((double) traffic.bytesReceived() / group.count(), 1));
+    received.put("max", traffic.maxBytesReceived());
   }
 
   /** The last two parts of a swept key (clients.count): what a reader needs in a narrow column. */
