@@ -18,7 +18,7 @@ import picocli.CommandLine;
       "  topolab run scenarios/web-one-server.conf --set groups.server.workers=8 --seed 7",
       "  topolab validate scenarios/web-load-balanced.conf"
     },
-    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, MemberCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -64,7 +64,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, bench or help");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, bench, member or help");
   }
 
   /** Prints topolab's and the JDK's versions. */

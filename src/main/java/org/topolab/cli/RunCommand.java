@@ -2,8 +2,14 @@ package org.topolab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
+import org.topolab.cluster.ClusterDeployment;
+import org.topolab.cluster.ClusterSettings;
+import org.topolab.cluster.LocalCluster;
+import org.topolab.engine.Deployment;
 import org.topolab.engine.LocalDeployment;
 import org.topolab.engine.PekkoConfig;
 import org.topolab.report.ConsoleTable;
@@ -29,6 +35,9 @@ import picocli.CommandLine;
     })
 final class RunCommand implements Callable<Integer> {
 
+  /** More members than this on one machine would only compete for its cores. */
+  static final int MAX_LOCAL_MEMBERS = 64;
+
   /** More partitions than this would only add threads that wait for each other. */
   static final int MAX_PARTITIONS = 1024;
 
@@ -46,9 +55,66 @@ final class RunCommand implements Callable<Integer> {
       })
   int partitions = 1;
 
+  @Option(
+      names = "--cluster",
+      split = ",",
+      paramLabel = "HOST:PORT",
+      description = {
+        "Run on the members of a cluster, joined through these members' addresses (see `topolab member`).",
+        "Each member's own --partitions sets how many partitions it runs. The report is the same as in one JVM."
+      })
+  List<String> cluster;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "With --cluster: the address the members reach this JVM at (default: topolab.cluster.host).")
+  String host;
+
+  @Option(
+      names = "--local-cluster",
+      paramLabel = "K",
+      description = {
+        "Start K member JVMs on this machine, run on them and stop them: cluster mode without other",
+        "machines. With --partitions, each member runs that many partitions."
+      })
+  Integer localCluster;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.ParentCommand Main main;
+
+  /** What is wrong with the options, or null. */
+  private String usageProblem() {
+    if (partitions < 1 || partitions > MAX_PARTITIONS) {
+      return "--partitions: expected a whole number from 1 to " + MAX_PARTITIONS + ", found " + partitions;
+    }
+    if (cluster != null && localCluster != null) {
+      return "--cluster and --local-cluster: choose one (a cluster elsewhere, or one started here)";
+    }
+    if (cluster != null && partitions != 1) {
+      return "--partitions with --cluster: each member's own `topolab member --partitions K` sets how many partitions it runs";
+    }
+    if (localCluster != null && (localCluster < 1 || localCluster > MAX_LOCAL_MEMBERS)) {
+      return "--local-cluster: expected a whole number of members from 1 to " + MAX_LOCAL_MEMBERS + ", found " + localCluster;
+    }
+    if (host != null && cluster == null) {
+      return "--host goes with --cluster: it is the address the members reach this JVM at";
+    }
+    return null;
+  }
+
+  /** Where the runs go: this JVM, a cluster elsewhere, or a cluster started here. */
+  private Deployment deployment() throws InterruptedException {
+    if (cluster != null) {
+      ClusterSettings settings = ClusterSettings.from(PekkoConfig.load()).with(host, 0, cluster);
+      return ClusterDeployment.join(settings, PekkoConfig.load(), cluster.size(), Duration.ofSeconds(60));
+    }
+    if (localCluster != null) {
+      return LocalCluster.start(localCluster, partitions, PekkoConfig.load());
+    }
+    return new LocalDeployment(PekkoConfig.load(), partitions);
+  }
 
   @Override
   public Integer call() {
@@ -66,11 +132,12 @@ final class RunCommand implements Callable<Integer> {
     }
     Path dir = out != null ? out : Path.of("out", experiment.slug());
     Progress progress = new Progress(stderr, System.console() != null);
-    if (partitions < 1 || partitions > MAX_PARTITIONS) {
-      stderr.println("--partitions: expected a whole number from 1 to " + MAX_PARTITIONS + ", found " + partitions);
+    String usage = usageProblem();
+    if (usage != null) {
+      stderr.println(usage);
       return 2;
     }
-    try (LocalDeployment deployment = new LocalDeployment(PekkoConfig.load(), partitions)) {
+    try (Deployment deployment = deployment()) {
       ExperimentRunner.Result result = new ExperimentRunner(deployment, roles).run(experiment, progress);
       progress.done();
       // The page is drawn before anything is written, so that a failure leaves neither file.
@@ -84,6 +151,14 @@ final class RunCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("Side by side");
         stdout.print(sideBySide);
+      }
+      if (!result.complete()) {
+        // What finished is written, marked incomplete; the experiment as a whole failed.
+        stdout.println("report of what finished (\"complete\": false): " + report);
+        stdout.flush();
+        stderr.println("run failed: " + result.report().get("failure").asText());
+        stderr.flush();
+        return 1;
       }
       stdout.println("report: " + report);
       stdout.println("page:   " + page);

@@ -29,7 +29,7 @@ import org.topolab.time.TimeMode;
  */
 public final class LocalDeployment implements Deployment {
 
-  private final Placement placement;
+  private final int partitionCount;
   private final VirtualPartitions partitions;
   private final ActorSystem<Void> system;
   private int runs;
@@ -40,8 +40,8 @@ public final class LocalDeployment implements Deployment {
    * splits virtual-time runs into {@code partitions} partitions.
    */
   public LocalDeployment(Config config, int partitions) {
-    this.placement = new Placement(partitions);
-    this.partitions = VirtualPartitions.all(partitions);
+    this.partitionCount = partitions;
+    this.partitions = new VirtualPartitions(partitions);
     // Start logging from this thread before Pekko's threads do: otherwise SLF4J warns that it replayed calls.
     org.slf4j.LoggerFactory.getILoggerFactory();
     this.system = ActorSystem.create(Behaviors.empty(), "topolab", this.partitions.configure(config));
@@ -54,7 +54,7 @@ public final class LocalDeployment implements Deployment {
 
   /** How many partitions virtual-time runs are split into. */
   public int partitions() {
-    return placement.partitions();
+    return partitionCount;
   }
 
   /** Runs {@code probe} in each run once all nodes exist, before time starts: for benchmarks. */
@@ -64,7 +64,7 @@ public final class LocalDeployment implements Deployment {
 
   @Override
   public void check(RunSetup run, Problems problems) {
-    Splitting.check(run, placement.partitions(), false, problems);
+    Splitting.check(run, partitionCount, false, problems);
   }
 
   @Override
@@ -72,8 +72,9 @@ public final class LocalDeployment implements Deployment {
     long wallStart = System.nanoTime();
     String name = "run-" + (++runs);
     if (run.time() == TimeMode.VIRTUAL) {
-      RunPart part = partitions.run(system, run, placement, Exchange.NONE, name, progress, readyProbe);
-      return RunStats.of(part, System.nanoTime() - wallStart, placement.partitions(), 1);
+      int[] all = java.util.stream.IntStream.range(0, partitionCount).toArray();
+      RunPart part = partitions.run(system, run, partitionCount, all, Exchange.NONE, name, progress, readyProbe);
+      return RunStats.of(part, System.nanoTime() - wallStart, partitionCount, 1);
     }
     return real(run, name, wallStart, progress);
   }

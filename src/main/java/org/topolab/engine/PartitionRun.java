@@ -127,12 +127,15 @@ final class PartitionRun {
     fromElsewhere.add(envelope);
   }
 
-  /** Moves what this partition sent in window {@code window} to partitions not in this JVM into {@code out}. */
-  void handOver(long window, java.util.function.IntPredicate here, List<Envelope> out) {
+  /**
+   * Moves what this partition sent in window {@code window} to partitions not in this JVM into
+   * {@code out}, by partition.
+   */
+  void handOver(long window, java.util.function.IntPredicate here, List<List<Envelope>> out) {
     List<List<Envelope>> boxes = outboxes.get((int) (window & 1));
     for (int p = 0; p < boxes.size(); p++) {
       if (!here.test(p) && !boxes.get(p).isEmpty()) {
-        out.addAll(boxes.get(p));
+        out.get(p).addAll(boxes.get(p));
         boxes.get(p).clear();
       }
     }

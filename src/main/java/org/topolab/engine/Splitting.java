@@ -27,7 +27,7 @@ public final class Splitting {
             "a real-time run is not split into partitions (Pekko's dispatcher already spreads it over every core); "
                 + "drop --partitions " + partitions + ", or use time = virtual");
       }
-    } else if (Lookahead.of(run) <= 0) {
+    } else if (Lookahead.of(run, Placement.of(run, partitions)) <= 0) {
       problems.add(origin(config, "network.latency"), "network.latency",
           "a run split into " + partitions + " partitions needs a smallest possible delay between two nodes above 0, "
               + "and here a message can arrive at once (a latency of 0, or a distribution such as exponential that starts at 0, "

@@ -11,81 +11,84 @@ import org.topolab.scenario.RunSetup;
 import org.topolab.time.VirtualExecutor;
 
 /**
- * The partitions of virtual-time runs that live in this JVM: an executor and a dispatcher for
- * each, set up before the actor system starts, and the running of a run's partitions on them.
- * In one JVM it holds every partition; on a cluster member, that member's share.
+ * The room this JVM has for partitions of virtual-time runs: slots, each with an executor and a
+ * dispatcher set up before the actor system starts, and the running of a run's partitions in
+ * them. In one JVM a run's partitions fill every slot; on a cluster member, the member's share of
+ * the run's partitions does, whichever numbers they have in that run.
  */
 public final class VirtualPartitions implements AutoCloseable {
 
-  private final int[] indexes;
   private final List<VirtualExecutor> executors = new ArrayList<>();
 
-  /** Partitions numbered {@code indexes} (of a run's partitions) live here. */
-  public VirtualPartitions(int... indexes) {
-    if (indexes.length == 0) {
+  /** Room for {@code slots} partitions. */
+  public VirtualPartitions(int slots) {
+    if (slots < 1) {
       throw new IllegalArgumentException("a JVM that runs nodes holds at least one partition");
     }
-    this.indexes = indexes.clone();
-    for (int ignored : indexes) {
+    for (int slot = 0; slot < slots; slot++) {
       executors.add(VirtualExecutor.register());
     }
   }
 
-  /** Partitions 0 to {@code count - 1}: every partition of a run in one JVM. */
-  public static VirtualPartitions all(int count) {
-    int[] indexes = new int[count];
-    for (int p = 0; p < count; p++) {
-      indexes[p] = p;
-    }
-    return new VirtualPartitions(indexes);
+  /** How many partitions this JVM can hold. */
+  public int slots() {
+    return executors.size();
   }
 
-  /** {@code config} with a dispatcher for each partition here: the actor system must be made from it. */
+  /** {@code config} with a dispatcher for each slot: the actor system must be made from it. */
   public Config configure(Config config) {
     Config result = config;
-    for (int i = 0; i < indexes.length; i++) {
-      result = executors.get(i).configure(result, dispatcher(indexes[i]));
+    for (int slot = 0; slot < executors.size(); slot++) {
+      result = executors.get(slot).configure(result, dispatcher(slot));
     }
     return result;
   }
 
-  private static String dispatcher(int partition) {
-    return VirtualExecutor.DISPATCHER + "-" + partition;
+  private static String dispatcher(int slot) {
+    return VirtualExecutor.DISPATCHER + "-" + slot;
   }
 
   /**
-   * Runs the partitions of {@code run} that live here, on {@code system} (made from {@link
-   * #configure}), meeting the run's other partitions through {@code exchange}; returns what they
-   * measured. {@code ready} runs once their nodes exist, before time starts; {@code progress} is
-   * told the simulated time now and then.
+   * Runs partitions {@code hosted} of {@code run}'s {@code partitions}, one per slot, on {@code
+   * system} (made from {@link #configure}), meeting the run's other partitions through {@code
+   * exchange}; returns what they measured. {@code ready} runs once their nodes exist, before time starts; {@code progress}
+   * is told the simulated time now and then.
    */
   public RunPart run(
       ActorSystem<?> system,
       RunSetup run,
-      Placement placement,
+      int partitions,
+      int[] hosted,
       Exchange exchange,
       String name,
       LongConsumer progress,
       Runnable ready)
       throws Exception {
     long limit = run.window().endNanos() + run.drainNanos();
-    long lookahead = placement.partitions() == 1 ? Long.MAX_VALUE : Lookahead.of(run);
+    Placement placement = Placement.of(run, partitions);
+    long lookahead = partitions == 1 ? Long.MAX_VALUE : Lookahead.of(run, placement);
     if (lookahead <= 0) {
       throw new IllegalStateException("a run in " + placement.partitions() + " partitions has no lookahead: check(run) should have refused it");
     }
-    List<PartitionRun> partitions = new ArrayList<>();
-    for (int i = 0; i < indexes.length; i++) {
-      partitions.add(new PartitionRun(indexes[i], placement, executors.get(i), run));
+    if (hosted.length > executors.size()) {
+      throw new IllegalArgumentException("this JVM has room for " + executors.size() + " partitions, not " + hosted.length);
+    }
+    List<PartitionRun> here = new ArrayList<>();
+    for (int slot = 0; slot < hosted.length; slot++) {
+      here.add(new PartitionRun(hosted[slot], placement, executors.get(slot), run));
     }
     NodeFailures failures = new NodeFailures();
-    new WindowedRun(partitions, placement, exchange, lookahead, limit, progress, ready)
-        .execute(partition -> partition.start(system, name + "-" + partition.index(), dispatcher(partition.index()), failures));
+    new WindowedRun(here, placement, exchange, lookahead, limit, progress, ready)
+        .execute(partition -> {
+          int slot = here.indexOf(partition);
+          partition.start(system, name + "-" + partition.index(), dispatcher(slot), failures);
+        });
     if (failures.any()) {
       // A run in which a node threw has not measured what the scenario describes: it fails.
       throw new IllegalStateException(failures.describe());
     }
     RunPart result = null;
-    for (PartitionRun partition : partitions) {
+    for (PartitionRun partition : here) {
       List<GroupTraffic> traffic = new ArrayList<>();
       for (GroupInfo group : run.topology().groups()) {
         traffic.add(partition.traffic(group));

@@ -160,7 +160,10 @@ final class WindowedRun {
     long localNext = earliest;
     long[] elsewhere = {Long.MAX_VALUE};
     attempt(() -> {
-      List<Envelope> outgoing = new ArrayList<>();
+      List<List<Envelope>> outgoing = new ArrayList<>();
+      for (int p = 0; p < placement.partitions(); p++) {
+        outgoing.add(new ArrayList<>());
+      }
       if (window >= 0) {
         for (PartitionRun partition : partitions) {
           partition.handOver(window, p -> here[p] != null, outgoing);

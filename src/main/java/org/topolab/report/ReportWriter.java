@@ -22,6 +22,7 @@ public final class ReportWriter {
     report.put("scenario", experiment.name());
     report.put("file", experiment.file().toString().replace('\\', '/'));
     report.put("jdk", System.getProperty("java.version"));
+    report.put("complete", true);
     ArrayNode array = report.putArray("runs");
     runs.forEach(array::add);
     return report;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.topolab.engine.Deployment;
+import org.topolab.engine.RunAbortedException;
 import org.topolab.engine.RunStats;
 import org.topolab.report.ReportWriter;
 import org.topolab.report.RunReport;
@@ -34,7 +35,13 @@ public final class ExperimentRunner {
    * @param report the whole of report.json
    * @param rows one console summary row per run
    */
-  public record Result(ObjectNode report, List<SummaryRow> rows) {}
+  public record Result(ObjectNode report, List<SummaryRow> rows) {
+
+    /** Whether every run finished: false when the deployment gave one up (report.json {@code complete}). */
+    public boolean complete() {
+      return report.get("complete").asBoolean();
+    }
+  }
 
   private final Deployment deployment;
   private final RunParser parser;
@@ -66,7 +73,16 @@ public final class ExperimentRunner {
       if (setup == null) {
         throw new ScenarioException(problems.list());
       }
-      RunStats stats = deployment.execute(setup, listener::progress);
+      RunStats stats;
+      try {
+        stats = deployment.execute(setup, listener::progress);
+      } catch (RunAbortedException e) {
+        // What finished before is still worth reading: the report says the rest is missing, and why.
+        ObjectNode report = ReportWriter.report(experiment, runs);
+        report.put("complete", false);
+        report.put("failure", "run " + (spec.index() + 1) + " of " + total + " (" + spec.label() + "): " + e.getMessage());
+        return new Result(report, rows);
+      }
       runs.add(RunReport.json(setup, stats));
       rows.add(RunReport.row(setup, stats));
     }

@@ -24,6 +24,7 @@ public final class RunParser {
   private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
   private static final long MAX_NODES = 50_000_000;
   private static final long MAX_SERIES_POINTS = 100_000;
+  private static final int MAX_PARTITION = 1_000_000;
 
   private final RoleRegistry roles;
 
@@ -73,6 +74,7 @@ public final class RunParser {
     List<Settings> groupSettings = new ArrayList<>();
     List<GroupInfo> infos = new ArrayList<>();
     List<Role> groupRoles = new ArrayList<>();
+    List<Integer> pins = new ArrayList<>();
     int next = 0;
     for (String name : groups.keys()) {
       ConfigValue raw = groups.raw(name);
@@ -85,6 +87,8 @@ public final class RunParser {
       Settings group = groups.object(name);
       String roleName = group.string("role", null);
       long count = group.integer("count", 1L, 1, MAX_NODES);
+      // Only a run split into partitions reads it; it never changes what a run measures.
+      pins.add(group.has("partition") ? group.integer("partition", 0, 0, MAX_PARTITION) : RunSetup.SPREAD);
       Settings link = group.object("link");
       LinkSpec linkSpec =
           new LinkSpec(
@@ -127,6 +131,6 @@ public final class RunParser {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new RunSetup(spec, seed, time, timeScale, window, latency, loss, topology, models);
+    return new RunSetup(spec, seed, time, timeScale, window, latency, loss, topology, models, pins);
   }
 }

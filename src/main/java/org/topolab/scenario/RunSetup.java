@@ -19,6 +19,8 @@ import org.topolab.time.TimeMode;
  * @param loss probability that a message is lost
  * @param topology the groups and their node ids
  * @param models one per group, in the topology's order
+ * @param partitionOfGroup for each group, in the topology's order, the partition that holds all
+ *     its nodes when the run is split ({@code partition} key), or {@link #SPREAD}
  */
 public record RunSetup(
     RunSpec spec,
@@ -29,7 +31,11 @@ public record RunSetup(
     Distribution latency,
     double loss,
     Topology topology,
-    List<GroupModel<?>> models) {
+    List<GroupModel<?>> models,
+    List<Integer> partitionOfGroup) {
+
+  /** A group whose nodes are spread over every partition. */
+  public static final int SPREAD = -1;
 
   /** Simulated time after the end of the workload that the run goes on for work in flight. */
   public long drainNanos() {

@@ -285,6 +285,11 @@ public final class Settings {
 
   /** The keys given in this object, in the order they are written. */
   public List<String> keys() {
+    return ordered(object);
+  }
+
+  /** The keys of {@code object} in the order they are written in the scenario file. */
+  public static List<String> ordered(ConfigObject object) {
     List<String> keys = new ArrayList<>(object.keySet());
     keys.sort(
         (a, b) -> {

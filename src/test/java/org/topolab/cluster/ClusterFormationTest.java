@@ -29,7 +29,7 @@ class ClusterFormationTest {
   /** Longer than a join attempt and its retry (seed-node-timeout 5 s), so that the intruder has tried more than once. */
   private static final Duration REFUSED_FOR = Duration.ofSeconds(15);
 
-  private final LocalCluster cluster = new LocalCluster();
+  private final InJvmCluster cluster = new InJvmCluster();
 
   @TempDir Path keys;
 
@@ -43,7 +43,7 @@ class ClusterFormationTest {
     ClusterSettings settings = new ClusterSettings("127.0.0.1", 0, List.of());
     ActorSystem<Void> first = cluster.first(settings);
     List<ActorSystem<Void>> members = List.of(first, cluster.join(settings, first), cluster.join(settings, first));
-    LocalCluster.awaitUp(members);
+    InJvmCluster.awaitUp(members);
   }
 
   @Test
@@ -54,7 +54,7 @@ class ClusterFormationTest {
     ActorSystem<Void> first = cluster.first(settings);
     assertThat(first.settings().config().getString("pekko.remote.artery.transport")).isEqualTo("tls-tcp");
     List<ActorSystem<Void>> members = List.of(first, cluster.join(settings, first), cluster.join(settings, first));
-    LocalCluster.awaitUp(members);
+    InJvmCluster.awaitUp(members);
   }
 
   @Test
@@ -64,7 +64,7 @@ class ClusterFormationTest {
     ClusterSettings good = new ClusterSettings("127.0.0.1", 0, List.of(), tls(shared, shared));
     ActorSystem<Void> first = cluster.first(good);
     List<ActorSystem<Void>> members = List.of(first, cluster.join(good, first));
-    LocalCluster.awaitUp(members);
+    InJvmCluster.awaitUp(members);
 
     // The intruder trusts the members, so only their refusal of its certificate (mutual authentication) keeps it out.
     Path intruderTrust = KeyStores.trusting(keys.resolve("intruder-trust.p12"), PASSWORD, foreign, shared);
@@ -74,13 +74,13 @@ class ClusterFormationTest {
       long end = System.nanoTime() + REFUSED_FOR.toNanos();
       while (System.nanoTime() < end) {
         for (ActorSystem<Void> member : members) {
-          assertThat(LocalCluster.allUp(member, members)).as("the members alone, all Up: %s", LocalCluster.views(members)).isTrue();
+          assertThat(InJvmCluster.allUp(member, members)).as("the members alone, all Up: %s", InJvmCluster.views(members)).isTrue();
         }
         assertThat(Cluster.get(intruder).selfMember().status()).as("the intruder's own status").isNotEqualTo(MemberStatus.up());
-        LocalCluster.sleep();
+        InJvmCluster.sleep();
       }
       // Proof that it did knock and was turned away by TLS: a join that never left would pass the loop too.
-      LocalCluster.await(LocalCluster.FORMATION, () -> failures.count() > 0, () -> "no TLS handshake failed");
+      InJvmCluster.await(InJvmCluster.FORMATION, () -> failures.count() > 0, () -> "no TLS handshake failed");
     } finally {
       failures.unwatch();
     }

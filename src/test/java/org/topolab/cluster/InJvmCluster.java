@@ -20,7 +20,7 @@ import org.topolab.engine.PekkoConfig;
  * Cluster members as actor systems in this JVM on 127.0.0.1, each on a free port and configured by
  * {@link ClusterSettings#pekkoConfig}; {@link #close} terminates every one started.
  */
-final class LocalCluster implements AutoCloseable {
+final class InJvmCluster implements AutoCloseable {
 
   /** Formation takes a few seconds; a busy 2-core machine gets many times that. */
   static final Duration FORMATION = Duration.ofSeconds(60);

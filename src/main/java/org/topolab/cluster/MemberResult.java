@@ -1,0 +1,10 @@
+package org.topolab.cluster;
+
+import java.util.List;
+import org.topolab.network.GroupTraffic;
+
+/**
+ * What one member's partitions measured in a run, as it travels to the coordinator: the engine's
+ * figures, each group's metrics as a snapshot, and each group's traffic.
+ */
+record MemberResult(long events, long simulatedNanos, long fingerprint, List<byte[]> metrics, List<GroupTraffic> traffic) {}
