@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.topolab.network.Network;
 import org.topolab.network.NodeTraffic;
@@ -19,18 +19,21 @@ import org.topolab.role.GroupModel;
 import org.topolab.scenario.RunSetup;
 import org.topolab.settings.Problems;
 import org.topolab.time.RealTime;
+import org.topolab.time.RealTimeExecutor;
 import org.topolab.time.TimeMode;
 import org.topolab.time.VirtualExecutor;
 
 /**
  * Runs every node in this JVM, in one actor system shared by all runs of an experiment. In virtual
  * time the run is split into partitions, each driven by a thread of its own on a dispatcher of its
- * own (see {@link WindowedRun}); in real time the nodes run on Pekko's default dispatcher.
+ * own (see {@link WindowedRun}); in real time on the real-time clock's thread (see {@link
+ * RealTimeExecutor}).
  */
 public final class LocalDeployment implements Deployment {
 
   private final Placement placement;
   private final List<VirtualExecutor> executors = new ArrayList<>();
+  private final RealTimeExecutor realTimeExecutor = RealTimeExecutor.register();
   private final ActorSystem<Void> system;
   private int runs;
   private Runnable readyProbe = () -> {};
@@ -41,7 +44,7 @@ public final class LocalDeployment implements Deployment {
    */
   public LocalDeployment(Config config, int partitions) {
     this.placement = new Placement(partitions);
-    Config withDispatchers = config;
+    Config withDispatchers = realTimeExecutor.configure(config);
     for (int p = 0; p < partitions; p++) {
       VirtualExecutor executor = VirtualExecutor.register();
       executors.add(executor);
@@ -80,7 +83,7 @@ public final class LocalDeployment implements Deployment {
     Config config = run.spec().config();
     if (run.time() == TimeMode.REAL) {
       problems.add(origin(config, "time"), "time",
-          "a real-time run is not split into partitions (Pekko's dispatcher already spreads it over every core); "
+          "a real-time run is not split into partitions (its nodes run on the clock's own thread, to keep its timing); "
               + "drop --partitions " + partitions + ", or use time = virtual");
     } else if (Lookahead.of(run) <= 0) {
       problems.add(origin(config, "network.latency"), "network.latency",
@@ -141,8 +144,14 @@ public final class LocalDeployment implements Deployment {
   }
 
   private RunStats real(RunSetup run, String name, long limit, long wallStart, LongConsumer progress) throws Exception {
-    try (RealTime time = new RealTime(run.timeScale())) {
-      Network network =
+    RealTime time = new RealTime(run.timeScale());
+    realTimeExecutor.attach(time);
+    Network network;
+    List<MeasuredGroup<?>> groups = new ArrayList<>();
+    NodeFailures failures = new NodeFailures();
+    long simulated;
+    try {
+      network =
           new Network(
               time,
               run.topology().size(),
@@ -151,29 +160,36 @@ public final class LocalDeployment implements Deployment {
               run.latency(),
               run.loss());
       RunContext context = new RunContext(time, network, run.topology(), run.window(), run.seed());
-      List<MeasuredGroup<?>> groups = new ArrayList<>();
       for (GroupModel<?> model : run.models()) {
         groups.add(MeasuredGroup.start(model));
       }
-      NodeFailures failures = new NodeFailures();
       CompletableFuture<Void> ready = new CompletableFuture<>();
       CompletableFuture<Void> stopped = new CompletableFuture<>();
       ActorRef<World.Command> world =
-          system.systemActorOf(World.create(context, id -> true, groups, failures, ready, stopped), name, Props.empty());
+          system.systemActorOf(
+              World.create(context, id -> true, groups, failures, ready, stopped),
+              name,
+              DispatcherSelector.fromConfig(RealTimeExecutor.DISPATCHER));
       ready.get(2, TimeUnit.MINUTES);
       readyProbe.run();
       time.start();
       time.awaitTime(limit, progress);
       world.tell(World.Stop.INSTANCE);
       stopped.get(2, TimeUnit.MINUTES);
-      failIfAny(failures);
-      NodeTraffic[] traffic = new NodeTraffic[run.topology().size()];
-      for (int id = 0; id < traffic.length; id++) {
-        traffic[id] = network.traffic(id);
-      }
-      return new RunStats(
-          time.events(), time.now(), System.nanoTime() - wallStart, traffic, groups, 1, time.meanLagNanos(), time.maxLagNanos(), 0);
+      simulated = time.now();
+    } finally {
+      // Closed before anything is read: the clock's thread has written it all, and the lag counts
+      // the events that were due but never fired.
+      realTimeExecutor.detach();
+      time.close();
     }
+    failIfAny(failures);
+    NodeTraffic[] traffic = new NodeTraffic[run.topology().size()];
+    for (int id = 0; id < traffic.length; id++) {
+      traffic[id] = network.traffic(id);
+    }
+    return new RunStats(
+        time.events(), simulated, System.nanoTime() - wallStart, traffic, groups, 1, time.meanLagNanos(), time.maxLagNanos(), 0);
   }
 
   /** A run in which a node threw has not measured what the scenario describes: it fails. */
@@ -194,6 +210,7 @@ public final class LocalDeployment implements Deployment {
       // The system did not stop in time; the JVM's exit ends what is left.
     } finally {
       executors.forEach(VirtualExecutor::unregister);
+      realTimeExecutor.unregister();
     }
   }
 }
