@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.topolab.network.GroupTraffic;
 import org.topolab.network.Network;
@@ -20,17 +20,20 @@ import org.topolab.role.GroupModel;
 import org.topolab.scenario.RunSetup;
 import org.topolab.settings.Problems;
 import org.topolab.time.RealTime;
+import org.topolab.time.RealTimeExecutor;
 import org.topolab.time.TimeMode;
 
 /**
  * Runs every node in this JVM, in one actor system shared by all runs of an experiment. In virtual
  * time the run is split into partitions, each driven by a thread of its own on a dispatcher of its
- * own (see {@link WindowedRun}); in real time the nodes run on Pekko's default dispatcher.
+ * own (see {@link WindowedRun}); in real time on the real-time clock's thread (see {@link
+ * RealTimeExecutor}).
  */
 public final class LocalDeployment implements Deployment {
 
   private final int partitionCount;
   private final VirtualPartitions partitions;
+  private final RealTimeExecutor realTimeExecutor = RealTimeExecutor.register();
   private final ActorSystem<Void> system;
   private int runs;
   private Runnable readyProbe = () -> {};
@@ -44,7 +47,7 @@ public final class LocalDeployment implements Deployment {
     this.partitions = new VirtualPartitions(partitions);
     // Start logging from this thread before Pekko's threads do: otherwise SLF4J warns that it replayed calls.
     org.slf4j.LoggerFactory.getILoggerFactory();
-    this.system = ActorSystem.create(Behaviors.empty(), "topolab", this.partitions.configure(config));
+    this.system = ActorSystem.create(Behaviors.empty(), "topolab", this.partitions.configure(realTimeExecutor.configure(config)));
   }
 
   /** A deployment with the default configuration, in one partition. */
@@ -81,8 +84,14 @@ public final class LocalDeployment implements Deployment {
 
   private RunStats real(RunSetup run, String name, long wallStart, LongConsumer progress) throws Exception {
     long limit = run.window().endNanos() + run.drainNanos();
-    try (RealTime time = new RealTime(run.timeScale())) {
-      Network network =
+    RealTime time = new RealTime(run.timeScale());
+    realTimeExecutor.attach(time);
+    Network network;
+    List<MeasuredGroup<?>> groups = new ArrayList<>();
+    NodeFailures failures = new NodeFailures();
+    long simulated;
+    try {
+      network =
           new Network(
               time,
               run.topology().size(),
@@ -91,35 +100,42 @@ public final class LocalDeployment implements Deployment {
               run.latency(),
               run.loss());
       RunContext context = new RunContext(time, network, run.topology(), run.window(), run.seed());
-      List<MeasuredGroup<?>> groups = new ArrayList<>();
       for (GroupModel<?> model : run.models()) {
         groups.add(MeasuredGroup.start(model));
       }
-      NodeFailures failures = new NodeFailures();
       CompletableFuture<Void> ready = new CompletableFuture<>();
       CompletableFuture<Void> stopped = new CompletableFuture<>();
       ActorRef<World.Command> world =
-          system.systemActorOf(World.create(context, id -> true, groups, failures, ready, stopped), name, Props.empty());
+          system.systemActorOf(
+              World.create(context, id -> true, groups, failures, ready, stopped),
+              name,
+              DispatcherSelector.fromConfig(RealTimeExecutor.DISPATCHER));
       ready.get(2, TimeUnit.MINUTES);
       readyProbe.run();
       time.start();
       time.awaitTime(limit, progress);
       world.tell(World.Stop.INSTANCE);
       stopped.get(2, TimeUnit.MINUTES);
-      if (failures.any()) {
-        throw new IllegalStateException(failures.describe());
-      }
-      List<GroupTraffic> traffic = new ArrayList<>();
-      for (GroupInfo group : run.topology().groups()) {
-        GroupTraffic sum = GroupTraffic.NONE;
-        for (int i = 0; i < group.count(); i++) {
-          sum = sum.plus(network.traffic(group.id(i)));
-        }
-        traffic.add(sum);
-      }
-      RunPart part = new RunPart(time.events(), time.now(), 0, groups, traffic);
-      return RunStats.of(part, System.nanoTime() - wallStart, 1, 1).withLag(time.meanLagNanos(), time.maxLagNanos());
+      simulated = time.now();
+    } finally {
+      // Closed before anything is read: the clock's thread has written it all, and the lag counts
+      // the events that were due but never fired.
+      realTimeExecutor.detach();
+      time.close();
     }
+    if (failures.any()) {
+      throw new IllegalStateException(failures.describe());
+    }
+    List<GroupTraffic> traffic = new ArrayList<>();
+    for (GroupInfo group : run.topology().groups()) {
+      GroupTraffic sum = GroupTraffic.NONE;
+      for (int i = 0; i < group.count(); i++) {
+        sum = sum.plus(network.traffic(group.id(i)));
+      }
+      traffic.add(sum);
+    }
+    RunPart part = new RunPart(time.events(), simulated, 0, groups, traffic);
+    return RunStats.of(part, System.nanoTime() - wallStart, 1, 1).withLag(time.meanLagNanos(), time.maxLagNanos());
   }
 
   @Override
@@ -133,6 +149,7 @@ public final class LocalDeployment implements Deployment {
       // The system did not stop in time; the JVM's exit ends what is left.
     } finally {
       partitions.close();
+      realTimeExecutor.unregister();
     }
   }
 }

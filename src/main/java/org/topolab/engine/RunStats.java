@@ -14,8 +14,9 @@ import org.topolab.network.GroupTraffic;
  * @param groups each group's merged metrics, in the topology's order
  * @param partitions how many partitions the run was split into
  * @param members how many JVMs ran it (1 unless on a cluster)
- * @param meanLagNanos in real time, how late timers fired on average (simulated ns); 0 in virtual time
- * @param maxLagNanos in real time, the latest a timer fired (simulated ns); 0 in virtual time
+ * @param meanLagNanos in real time, how late events reached their nodes on average (simulated ns),
+ *     see {@link org.topolab.time.RealTime#meanLagNanos()}; 0 in virtual time
+ * @param maxLagNanos in real time, the latest an event was (simulated ns); 0 in virtual time
  * @param fingerprint in virtual time, a hash of the canonical sequence of fired events; 0 in real time
  */
 public record RunStats(

@@ -24,7 +24,7 @@ public final class Splitting {
     if (run.time() == TimeMode.REAL) {
       if (!realTimeSplits) {
         problems.add(origin(config, "time"), "time",
-            "a real-time run is not split into partitions (Pekko's dispatcher already spreads it over every core); "
+            "a real-time run is not split into partitions (its nodes run on the clock's own thread, to keep its timing); "
                 + "drop --partitions " + partitions + ", or use time = virtual");
       }
     } else if (Lookahead.of(run, Placement.of(run, partitions)) <= 0) {
