@@ -37,6 +37,7 @@ import org.topolab.engine.RunAbortedException;
 import org.topolab.engine.RunPart;
 import org.topolab.engine.RunStats;
 import org.topolab.engine.Splitting;
+import org.topolab.engine.Termination;
 import org.topolab.node.GroupInfo;
 import org.topolab.scenario.RunSetup;
 import org.topolab.scenario.RunText;
@@ -286,13 +287,6 @@ public final class ClusterDeployment implements Deployment {
   /** Leaves the cluster and stops this JVM's actor system. */
   @Override
   public void close() {
-    system.terminate();
-    try {
-      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      // The JVM's exit ends what is left.
-    }
+    Termination.terminate(system, Duration.ofSeconds(30));
   }
 }

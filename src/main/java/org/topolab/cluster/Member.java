@@ -3,12 +3,13 @@ package org.topolab.cluster;
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.topolab.cluster.ClusterProtocol.ToMember;
+import org.topolab.engine.Termination;
 import org.topolab.engine.VirtualPartitions;
 
 /**
@@ -90,13 +91,8 @@ public final class Member implements AutoCloseable {
   /** Leaves the cluster and stops the actor system. */
   @Override
   public void close() {
-    system.terminate();
     try {
-      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      // The JVM's exit ends what is left.
+      Termination.terminate(system, Duration.ofSeconds(30));
     } finally {
       partitions.close();
     }

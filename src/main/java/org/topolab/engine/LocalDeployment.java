@@ -140,13 +140,8 @@ public final class LocalDeployment implements Deployment {
 
   @Override
   public void close() {
-    system.terminate();
     try {
-      system.getWhenTerminated().toCompletableFuture().get(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      // The system did not stop in time; the JVM's exit ends what is left.
+      Termination.terminate(system, Duration.ofMinutes(1));
     } finally {
       partitions.close();
       realTimeExecutor.unregister();

@@ -1,11 +1,6 @@
 package org.topolab.time;
 
 import java.util.ArrayDeque;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,37 +13,18 @@ import java.util.concurrent.TimeUnit;
  * makes a run deterministic. Tasks from any other thread (Pekko's own housekeeping) are taken in at
  * the next drain; outside a run they go to a common pool so that nothing can hang on them.
  */
-public final class VirtualExecutor extends AbstractExecutorService {
+public final class VirtualExecutor extends RegisteredExecutor {
 
-  private static final Map<String, VirtualExecutor> REGISTRY = new ConcurrentHashMap<>();
 
-  private final String key;
   private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
   private final LinkedBlockingQueue<Runnable> foreign = new LinkedBlockingQueue<>();
   private volatile Thread driver;
 
-  private VirtualExecutor(String key) {
-    this.key = key;
-  }
+  private VirtualExecutor() {}
 
-  /** A new executor, registered so that the dispatcher configured with {@link #key()} finds it. */
+  /** A new executor, registered so that the dispatcher configured by {@link #configure} finds it. */
   public static VirtualExecutor register() {
-    VirtualExecutor executor = new VirtualExecutor(UUID.randomUUID().toString());
-    REGISTRY.put(executor.key, executor);
-    return executor;
-  }
-
-  static VirtualExecutor lookup(String key) {
-    VirtualExecutor executor = REGISTRY.get(key);
-    if (executor == null) {
-      throw new IllegalStateException("no virtual executor registered as " + key);
-    }
-    return executor;
-  }
-
-  /** The key that a dispatcher's {@code virtual-executor-key} setting names. */
-  public String key() {
-    return key;
+    return register(new VirtualExecutor());
   }
 
   /** The dispatcher whose actors run on virtual time, as {@code DispatcherSelector.fromConfig} names it. */
@@ -64,16 +40,7 @@ public final class VirtualExecutor extends AbstractExecutorService {
    * on this executor, on top of {@code config}.
    */
   public com.typesafe.config.Config configure(com.typesafe.config.Config config, String path) {
-    return config
-        .getConfig(DISPATCHER)
-        .withValue("virtual-executor-key", com.typesafe.config.ConfigValueFactory.fromAnyRef(key))
-        .atPath(path)
-        .withFallback(config);
-  }
-
-  /** Removes this executor from the registry once its actor system has terminated. */
-  public void unregister() {
-    REGISTRY.remove(key);
+    return configure(config, DISPATCHER, path);
   }
 
   /** Makes the calling thread the one that runs tasks, until {@link #detach()}. */
@@ -137,27 +104,4 @@ public final class VirtualExecutor extends AbstractExecutorService {
     }
   }
 
-  // The dispatcher may shut its executor down when idle and ask for it again: it stays usable.
-  @Override
-  public void shutdown() {}
-
-  @Override
-  public List<Runnable> shutdownNow() {
-    return List.of();
-  }
-
-  @Override
-  public boolean isShutdown() {
-    return false;
-  }
-
-  @Override
-  public boolean isTerminated() {
-    return false;
-  }
-
-  @Override
-  public boolean awaitTermination(long timeout, TimeUnit unit) {
-    return true;
-  }
 }

@@ -7,21 +7,21 @@ import org.apache.pekko.dispatch.ExecutorServiceConfigurator;
 import org.apache.pekko.dispatch.ExecutorServiceFactory;
 
 /**
- * Lets a Pekko dispatcher run on a {@link VirtualExecutor}: named as the dispatcher's {@code
- * executor}, it finds the executor through the dispatcher's {@code virtual-executor-key}.
+ * Lets a Pekko dispatcher run on a {@link RegisteredExecutor}: named as the dispatcher's {@code
+ * executor}, it finds the executor through the dispatcher's {@code executor-key}.
  */
-public final class VirtualExecutorConfigurator extends ExecutorServiceConfigurator {
+public final class RegisteredExecutorConfigurator extends ExecutorServiceConfigurator {
 
   private final String key;
 
   /** Called by Pekko with the dispatcher's configuration section. */
-  public VirtualExecutorConfigurator(Config config, DispatcherPrerequisites prerequisites) {
+  public RegisteredExecutorConfigurator(Config config, DispatcherPrerequisites prerequisites) {
     super(config, prerequisites);
-    this.key = config.getString("virtual-executor-key");
+    this.key = config.getString("executor-key");
   }
 
   @Override
   public ExecutorServiceFactory createExecutorServiceFactory(String id, ThreadFactory threadFactory) {
-    return () -> VirtualExecutor.lookup(key);
+    return () -> RegisteredExecutor.lookup(key);
   }
 }
