@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.topolab.cluster.LocalCluster;
 import org.topolab.engine.LocalDeployment;
 import org.topolab.engine.PekkoConfig;
 import org.topolab.engine.RunStats;
@@ -77,6 +78,53 @@ public final class EngineBenchmark {
    * seconds}, split into {@code partitions}. The network's smallest latency, 5 ms, is the lookahead.
    */
   public static Result measure(int clients, int seconds, int partitions) throws Exception {
+    RunSetup setup = workload(clients, seconds);
+    try (LocalDeployment deployment = new LocalDeployment(PekkoConfig.load(), partitions)) {
+      long[] ready = new long[3];
+      deployment.onReady(() -> {
+        ready[0] = usedHeap();
+        ready[1] = System.nanoTime();
+        ready[2] = cpuNanos(partitions);
+      });
+      long start = System.nanoTime();
+      RunStats stats = deployment.execute(setup, now -> {});
+      // In one partition the simulation runs on this thread: its CPU time is the time on one
+      // core, whatever else the machine is doing (garbage collection runs on other threads and is
+      // not in it). Split, it runs on several threads: the process's CPU time, collector included.
+      double cpuSeconds = (cpuNanos(partitions) - ready[2]) / 1e9;
+      long end = start + stats.wallNanos();
+      // Heap with every node alive, less heap once the run's nodes, ports and queues are gone.
+      long heapAfter = usedHeap();
+      int nodes = setup.topology().size();
+      double runSeconds = (end - ready[1]) / 1e9;
+      return new Result(clients, nodes, stats.events(), stats.simulatedNanos() / 1e9, (ready[1] - start) / 1e9,
+          runSeconds, stats.events() / runSeconds, cpuSeconds, stats.events() / cpuSeconds,
+          (double) (ready[0] - heapAfter) / nodes);
+    }
+  }
+
+  /**
+   * The same workload on a cluster of {@code members} JVMs on this machine, {@code partitions}
+   * each: events per second of wall time from the members' preparing (spawning) to the last result.
+   */
+  public static void onLocalCluster(List<Integer> clients, int seconds, int members, int partitions, PrintWriter out) throws Exception {
+    out.printf("topolab engine benchmark, virtual time, %d member JVMs of %d partition%s on this machine, JDK %s, %d cores%n",
+        members, partitions, partitions == 1 ? "" : "s", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    out.printf("%9s %7s %11s %14s %12s%n", "clients", "nodes", "events", "spawn+run s", "events/s");
+    out.flush();
+    try (LocalCluster cluster = LocalCluster.start(members, partitions, PekkoConfig.load())) {
+      for (int count : clients) {
+        RunSetup setup = workload(count, seconds);
+        RunStats stats = cluster.execute(setup, now -> {});
+        double wall = stats.wallNanos() / 1e9;
+        out.printf("%9d %7d %11d %14.2f %,12.0f%n", count, setup.topology().size(), stats.events(), wall, stats.events() / wall);
+        out.flush();
+      }
+    }
+  }
+
+  /** {@code clients} clients (1 request/s each, Poisson) against one server per thousand, for {@code seconds}. */
+  private static RunSetup workload(int clients, int seconds) throws Exception {
     int servers = Math.max(1, clients / 1000);
     String scenario = String.join("\n",
         "name = \"engine benchmark\"",
@@ -96,29 +144,7 @@ public final class EngineBenchmark {
       Files.writeString(file, scenario);
       RoleRegistry roles = new RoleRegistry();
       Experiment experiment = new ScenarioLoader(roles).load(file, List.of());
-      RunSetup setup = new RunParser(roles).parse(experiment.runs().get(0), new Problems(file.toString()));
-      try (LocalDeployment deployment = new LocalDeployment(PekkoConfig.load(), partitions)) {
-        long[] ready = new long[3];
-        deployment.onReady(() -> {
-          ready[0] = usedHeap();
-          ready[1] = System.nanoTime();
-          ready[2] = cpuNanos(partitions);
-        });
-        long start = System.nanoTime();
-        RunStats stats = deployment.execute(setup, now -> {});
-        // In one partition the simulation runs on this thread: its CPU time is the time on one
-        // core, whatever else the machine is doing (garbage collection runs on other threads and is
-        // not in it). Split, it runs on several threads: the process's CPU time, collector included.
-        double cpuSeconds = (cpuNanos(partitions) - ready[2]) / 1e9;
-        long end = start + stats.wallNanos();
-        // Heap with every node alive, less heap once the run's nodes, ports and queues are gone.
-        long heapAfter = usedHeap();
-        int nodes = setup.topology().size();
-        double runSeconds = (end - ready[1]) / 1e9;
-        return new Result(clients, nodes, stats.events(), stats.simulatedNanos() / 1e9, (ready[1] - start) / 1e9,
-            runSeconds, stats.events() / runSeconds, cpuSeconds, stats.events() / cpuSeconds,
-            (double) (ready[0] - heapAfter) / nodes);
-      }
+      return new RunParser(roles).parse(experiment.runs().get(0), new Problems(file.toString()));
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the benchmark's scenario: " + e.getMessage(), e);
     } finally {

@@ -31,6 +31,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "Split each run into K partitions, one thread each (default 1); CPU is then the whole process's.")
   int partitions = 1;
 
+  @Option(
+      names = "--local-cluster",
+      paramLabel = "K",
+      description = "Run on K member JVMs on this machine (each with --partitions partitions); only wall time and events/s.")
+  Integer localCluster;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
   Path out;
 
@@ -42,6 +48,14 @@ final class BenchCommand implements Callable<Integer> {
     if (partitions < 1 || partitions > RunCommand.MAX_PARTITIONS) {
       spec.commandLine().getErr().println("--partitions: expected a whole number from 1 to " + RunCommand.MAX_PARTITIONS + ", found " + partitions);
       return 2;
+    }
+    if (localCluster != null) {
+      if (localCluster < 1 || localCluster > RunCommand.MAX_LOCAL_MEMBERS || out != null) {
+        spec.commandLine().getErr().println("--local-cluster: expected 1 to " + RunCommand.MAX_LOCAL_MEMBERS + " members, and no --out");
+        return 2;
+      }
+      EngineBenchmark.onLocalCluster(nodes, seconds, localCluster, partitions, stdout);
+      return 0;
     }
     EngineBenchmark.run(nodes, seconds, partitions, stdout, out);
     return 0;
