@@ -72,6 +72,12 @@ final class RunCommand implements Callable<Integer> {
   String host;
 
   @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "With --cluster: the port this JVM listens on for the members (default: any free port).")
+  Integer port;
+
+  @Option(
       names = "--local-cluster",
       paramLabel = "K",
       description = {
@@ -98,8 +104,8 @@ final class RunCommand implements Callable<Integer> {
     if (localCluster != null && (localCluster < 1 || localCluster > MAX_LOCAL_MEMBERS)) {
       return "--local-cluster: expected a whole number of members from 1 to " + MAX_LOCAL_MEMBERS + ", found " + localCluster;
     }
-    if (host != null && cluster == null) {
-      return "--host goes with --cluster: it is the address the members reach this JVM at";
+    if ((host != null || port != null) && cluster == null) {
+      return "--host and --port go with --cluster: where the members reach this JVM";
     }
     return null;
   }
@@ -107,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
   /** Where the runs go: this JVM, a cluster elsewhere, or a cluster started here. */
   private Deployment deployment() throws InterruptedException {
     if (cluster != null) {
-      ClusterSettings settings = ClusterSettings.from(PekkoConfig.load()).with(host, 0, cluster);
+      ClusterSettings settings = ClusterSettings.from(PekkoConfig.load()).with(host, port == null ? 0 : port, cluster);
       return ClusterDeployment.join(settings, PekkoConfig.load(), cluster.size(), Duration.ofSeconds(60));
     }
     if (localCluster != null) {

@@ -134,6 +134,7 @@ public final class ClusterDeployment implements Deployment {
     }
     described.sort(Comparator.comparing(Description::address));
     Cluster.get(system).subscriptions().tell(Subscribe.create(system.narrow(), ClusterEvent.ReachabilityEvent.class));
+    Cluster.get(system).subscriptions().tell(Subscribe.create(system.narrow(), ClusterEvent.MemberEvent.class));
     return described;
   }
 
@@ -224,14 +225,14 @@ public final class ClusterDeployment implements Deployment {
   }
 
   /**
-   * The next message about run {@code id}; throws if a member refused or failed it or became
-   * unreachable.
+   * The next message about run {@code id}; throws if a member refused or failed it, became
+   * unreachable or left the cluster.
    */
   private Object next(String id, RunSetup run) throws Exception {
     while (true) {
       Object message = inbox.take();
       if (message instanceof Refused refused && refused.run().equals(id)) {
-        throw new IllegalArgumentException("member " + refused.address() + " cannot run this scenario: " + refused.reason());
+        throw new RunAbortedException("member " + refused.address() + " cannot run this scenario: " + refused.reason());
       }
       if (message instanceof Failed failed && failed.run().equals(id)) {
         throw new RunAbortedException("member " + failed.address() + " failed: " + failed.reason());
@@ -243,10 +244,25 @@ public final class ClusterDeployment implements Deployment {
               "member " + members.get(m).address() + " became unreachable, with " + heldBy(m, run) + "; the others go back to waiting");
         }
       }
-      if (!(message instanceof ClusterEvent.ReachabilityEvent)) {
+      if (message instanceof ClusterEvent.MemberEvent event && gone(event)) {
+        int m = memberAt(event.member().address());
+        if (m >= 0) {
+          throw new RunAbortedException(
+              "member " + members.get(m).address() + " left the cluster, with " + heldBy(m, run) + "; the others go back to waiting");
+        }
+      }
+      if (!(message instanceof ClusterEvent.ReachabilityEvent) && !(message instanceof ClusterEvent.MemberEvent)) {
         return message;
       }
     }
+  }
+
+  /** Whether {@code event} says a member is leaving or has left (a member that is stopped cleanly). */
+  private static boolean gone(ClusterEvent.MemberEvent event) {
+    return event instanceof ClusterEvent.MemberLeft
+        || event instanceof ClusterEvent.MemberExited
+        || event instanceof ClusterEvent.MemberDowned
+        || event instanceof ClusterEvent.MemberRemoved;
   }
 
   private int memberAt(Address address) {
