@@ -58,6 +58,9 @@ public final class ClusterDeployment implements Deployment {
   private int partitions;
   private int runs;
 
+  /** How far ahead of its Start message a real-time run's clocks start. */
+  private static final long START_AHEAD_MILLIS = 1_000;
+
   private ClusterDeployment(Config config) {
     org.slf4j.LoggerFactory.getILoggerFactory();
     this.system =
@@ -150,12 +153,8 @@ public final class ClusterDeployment implements Deployment {
 
   @Override
   public void check(RunSetup run, Problems problems) {
-    if (run.time() == TimeMode.REAL) {
-      problems.add(run.spec().config().origin(), "time",
-          "a real-time run does not run on a cluster yet; run it in one JVM (without --cluster), or use time = virtual");
-      return;
-    }
-    Splitting.check(run, partitions, true, problems);
+    // In real time each member is one partition; in virtual time each runs its slots.
+    Splitting.check(run, run.time() == TimeMode.REAL ? members.size() : partitions, true, problems);
   }
 
   @Override
@@ -171,12 +170,30 @@ public final class ClusterDeployment implements Deployment {
     }
     try {
       awaitPrepared(id, run);
-      hosts.forEach(host -> host.tell(new Start(id)));
+      boolean real = run.time() == TimeMode.REAL;
+      // Real time: every member's clock starts at one instant of the wall clock, a moment ahead so
+      // that the Start reaches them all first (the members' clocks must agree, as NTP keeps them).
+      long startAt = real ? System.currentTimeMillis() + START_AHEAD_MILLIS : 0;
+      hosts.forEach(host -> host.tell(new Start(id, startAt)));
+      List<MemberResult> results = awaitResults(id, run);
       RunPart merged = null;
-      for (RunPart part : awaitResults(id, run)) {
+      for (MemberResult result : results) {
+        RunPart part = part(run, result);
         merged = merged == null ? part : merged.plus(part);
       }
-      return RunStats.of(merged, System.nanoTime() - wallStart, partitions, members.size());
+      if (!real) {
+        return RunStats.of(merged, System.nanoTime() - wallStart, partitions, members.size());
+      }
+      double lagWeighted = 0;
+      long maxLag = 0;
+      long late = 0;
+      for (MemberResult result : results) {
+        lagWeighted += result.meanLagNanos() * result.events();
+        maxLag = Math.max(maxLag, result.maxLagNanos());
+        late += result.lateMessages();
+      }
+      return RunStats.of(merged, System.nanoTime() - wallStart, members.size(), members.size())
+          .withLag(merged.events() == 0 ? 0 : lagWeighted / merged.events(), maxLag, late);
     } catch (Exception e) {
       hosts.forEach(host -> host.tell(new Abort(id, "the run was given up: " + e.getMessage())));
       throw e;
@@ -195,9 +212,9 @@ public final class ClusterDeployment implements Deployment {
     }
   }
 
-  private List<RunPart> awaitResults(String id, RunSetup run) throws Exception {
+  private List<MemberResult> awaitResults(String id, RunSetup run) throws Exception {
     Map<Integer, byte[][]> chunks = new HashMap<>();
-    RunPart[] parts = new RunPart[members.size()];
+    MemberResult[] parts = new MemberResult[members.size()];
     int done = 0;
     while (done < members.size()) {
       Object message = next(id, run);
@@ -205,7 +222,7 @@ public final class ClusterDeployment implements Deployment {
         byte[][] received = chunks.computeIfAbsent(chunk.member(), m -> new byte[chunk.parts()][]);
         received[chunk.part()] = chunk.bytes();
         if (java.util.Arrays.stream(received).allMatch(java.util.Objects::nonNull)) {
-          parts[chunk.member()] = part(run, Cbor.read(Cbor.join(received), MemberResult.class));
+          parts[chunk.member()] = Cbor.read(Cbor.join(received), MemberResult.class);
           done++;
         }
       }

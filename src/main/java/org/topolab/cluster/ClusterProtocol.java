@@ -13,7 +13,7 @@ public final class ClusterProtocol {
   private ClusterProtocol() {}
 
   /** What a member's host receives. */
-  public sealed interface ToMember extends ClusterMessage permits Describe, Prepare, Start, Abort, Batch {}
+  public sealed interface ToMember extends ClusterMessage permits Describe, Prepare, Start, Abort, Batch, Deliveries {}
 
   /** What the coordinator receives. */
   public sealed interface ToCoordinator extends ClusterMessage permits Description, Prepared, Refused, ResultChunk, Failed {}
@@ -77,8 +77,11 @@ public final class ClusterProtocol {
     }
   }
 
-  /** Every member is prepared: time starts. */
-  public record Start(String run) implements ToMember {}
+  /**
+   * Every member is prepared: time starts, in real time at {@code atEpochMillis} on every member's
+   * wall clock (0 in virtual time, where the windows keep the members in step).
+   */
+  public record Start(String run, long atEpochMillis) implements ToMember {}
 
   /** The run ends at once, for {@code reason}; the member goes back to waiting. */
   public record Abort(String run, String reason) implements ToMember {}
@@ -88,6 +91,12 @@ public final class ClusterProtocol {
    * window}: its messages for this member's partitions, encoded, with its earliest next activity.
    */
   public record Batch(String run, long window, int from, int part, int parts, long next, byte[] envelopes) implements ToMember {}
+
+  /**
+   * In real time: messages from member {@code from} for this member's nodes, encoded, sent as they
+   * leave their senders, a slice of a millisecond or so at a time.
+   */
+  public record Deliveries(String run, int from, byte[] envelopes) implements ToMember {}
 
   /** Member {@code member} has spawned its nodes and waits for {@link Start}. */
   public record Prepared(String run, int member) implements ToCoordinator {}

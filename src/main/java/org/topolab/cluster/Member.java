@@ -11,6 +11,7 @@ import org.apache.pekko.cluster.typed.Join;
 import org.topolab.cluster.ClusterProtocol.ToMember;
 import org.topolab.engine.Termination;
 import org.topolab.engine.VirtualPartitions;
+import org.topolab.time.RealTimeExecutor;
 
 /**
  * A member of a topolab cluster: an actor system that joins the cluster and a {@link MemberHost}
@@ -24,10 +25,12 @@ public final class Member implements AutoCloseable {
 
   private final ActorSystem<ToMember> system;
   private final VirtualPartitions partitions;
+  private final RealTimeExecutor realTime;
 
-  private Member(ActorSystem<ToMember> system, VirtualPartitions partitions) {
+  private Member(ActorSystem<ToMember> system, VirtualPartitions partitions, RealTimeExecutor realTime) {
     this.system = system;
     this.partitions = partitions;
+    this.realTime = realTime;
   }
 
   /**
@@ -37,22 +40,24 @@ public final class Member implements AutoCloseable {
    */
   public static Member start(ClusterSettings settings, Config base, int slots) {
     VirtualPartitions partitions = new VirtualPartitions(slots);
-    Config config = partitions.configure(settings.pekkoConfig(base, List.of("member")));
+    RealTimeExecutor realTime = RealTimeExecutor.register();
+    Config config = realTime.configure(partitions.configure(settings.pekkoConfig(base, List.of("member"))));
     org.slf4j.LoggerFactory.getILoggerFactory();
-    ActorSystem<ToMember> system = ActorSystem.create(MemberHost.create(partitions), ClusterSettings.SYSTEM, config);
+    ActorSystem<ToMember> system = ActorSystem.create(MemberHost.create(partitions, realTime), ClusterSettings.SYSTEM, config);
     try {
       // A message type without its binding would fail in the middle of a run: better now.
       SerializationCheck.verify(system, ClusterProtocol.messageTypes());
     } catch (IllegalStateException e) {
       system.terminate();
       partitions.close();
+      realTime.unregister();
       throw e;
     }
     if (settings.seedNodes().isEmpty()) {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
-    return new Member(system, partitions);
+    return new Member(system, partitions, realTime);
   }
 
   /** Where this member listens, as {@code host:port}. */
@@ -95,6 +100,7 @@ public final class Member implements AutoCloseable {
       Termination.terminate(system, Duration.ofSeconds(30));
     } finally {
       partitions.close();
+      realTime.unregister();
     }
   }
 }

@@ -8,6 +8,7 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.topolab.cluster.ClusterProtocol.Abort;
 import org.topolab.cluster.ClusterProtocol.Batch;
+import org.topolab.cluster.ClusterProtocol.Deliveries;
 import org.topolab.cluster.ClusterProtocol.Describe;
 import org.topolab.cluster.ClusterProtocol.Description;
 import org.topolab.cluster.ClusterProtocol.Prepare;
@@ -17,6 +18,7 @@ import org.topolab.cluster.ClusterProtocol.ToCoordinator;
 import org.topolab.cluster.ClusterProtocol.ToMember;
 import org.topolab.engine.VirtualPartitions;
 import org.topolab.report.Version;
+import org.topolab.time.RealTimeExecutor;
 
 /**
  * A member's gateway: it registers with the cluster's receptionist, describes the member, takes
@@ -30,22 +32,27 @@ public final class MemberHost {
 
   private final ActorContext<ToMember> context;
   private final VirtualPartitions partitions;
+  private final RealTimeExecutor realTime;
   private final String address;
   private MemberRun current;
   private ActorRef<ToCoordinator> watched;
 
-  private MemberHost(ActorContext<ToMember> context, VirtualPartitions partitions, String address) {
+  private MemberHost(ActorContext<ToMember> context, VirtualPartitions partitions, RealTimeExecutor realTime, String address) {
     this.context = context;
     this.partitions = partitions;
+    this.realTime = realTime;
     this.address = address;
   }
 
-  /** The host of a member whose partitions run in {@code partitions}. */
-  public static Behavior<ToMember> create(VirtualPartitions partitions) {
+  /**
+   * The host of a member whose virtual-time partitions run in {@code partitions} and whose
+   * real-time nodes run on {@code realTime}'s dispatcher.
+   */
+  public static Behavior<ToMember> create(VirtualPartitions partitions, RealTimeExecutor realTime) {
     return Behaviors.setup(
         context -> {
           context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
-          return new MemberHost(context, partitions, address(context.getSystem())).receive();
+          return new MemberHost(context, partitions, realTime, address(context.getSystem())).receive();
         });
   }
 
@@ -62,6 +69,7 @@ public final class MemberHost {
         .onMessage(Start.class, this::onStart)
         .onMessage(Abort.class, this::onAbort)
         .onMessage(Batch.class, this::onBatch)
+        .onMessage(Deliveries.class, this::onDeliveries)
         .build();
   }
 
@@ -87,7 +95,7 @@ public final class MemberHost {
     watched = prepare.coordinator();
     // A coordinator that leaves mid-run leaves nobody to collect the result: the run ends.
     context.watchWith(watched, new Abort(prepare.run(), "the coordinator left the cluster"));
-    current = new MemberRun(prepare, context.getSystem(), partitions, address);
+    current = new MemberRun(prepare, context.getSystem(), partitions, realTime, address);
     Thread thread = new Thread(current, "topolab-member-run");
     thread.setDaemon(true);
     thread.start();
@@ -96,7 +104,7 @@ public final class MemberHost {
 
   private Behavior<ToMember> onStart(Start start) {
     if (current != null && current.id().equals(start.run())) {
-      current.start();
+      current.start(start.atEpochMillis());
     }
     return Behaviors.same();
   }
@@ -104,6 +112,13 @@ public final class MemberHost {
   private Behavior<ToMember> onAbort(Abort abort) {
     if (current != null && current.id().equals(abort.run())) {
       current.abort(abort.reason());
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<ToMember> onDeliveries(Deliveries deliveries) {
+    if (current != null && current.id().equals(deliveries.run())) {
+      current.deliver(deliveries);
     }
     return Behaviors.same();
   }

@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.serialization.SerializationExtension;
+import org.topolab.cluster.ClusterProtocol.Deliveries;
 import org.topolab.cluster.ClusterProtocol.Failed;
 import org.topolab.cluster.ClusterProtocol.Prepare;
 import org.topolab.cluster.ClusterProtocol.Prepared;
 import org.topolab.cluster.ClusterProtocol.Refused;
 import org.topolab.cluster.ClusterProtocol.ResultChunk;
 import org.topolab.engine.MeasuredGroup;
+import org.topolab.engine.Placement;
+import org.topolab.engine.RealTimeRun;
 import org.topolab.engine.RunPart;
 import org.topolab.engine.VirtualPartitions;
 import org.topolab.roles.RoleRegistry;
@@ -25,6 +30,8 @@ import org.topolab.scenario.RunParser;
 import org.topolab.scenario.RunSetup;
 import org.topolab.scenario.RunSpec;
 import org.topolab.settings.Problems;
+import org.topolab.time.RealTimeExecutor;
+import org.topolab.time.TimeMode;
 
 /**
  * One member's share of one run, on a thread of its own: builds the run from the scenario text,
@@ -38,14 +45,20 @@ final class MemberRun implements Runnable {
   private final VirtualPartitions partitions;
   private final String address;
   private final ClusterExchange exchange;
+  private final RealTimeExecutor realTimeExecutor;
   private final CountDownLatch start = new CountDownLatch(1);
+  private volatile long startAtEpochMillis;
+  // A real-time run's nodes and its messages to other members; null in virtual time.
+  private volatile RealTimeRun realTime;
+  private volatile RealTimeExchange realTimeExchange;
   private volatile String aborted;
   private volatile boolean finished;
 
-  MemberRun(Prepare prepare, ActorSystem<?> system, VirtualPartitions partitions, String address) {
+  MemberRun(Prepare prepare, ActorSystem<?> system, VirtualPartitions partitions, RealTimeExecutor realTime, String address) {
     this.prepare = prepare;
     this.system = system;
     this.partitions = partitions;
+    this.realTimeExecutor = realTime;
     this.address = address;
     this.exchange =
         new ClusterExchange(
@@ -62,9 +75,19 @@ final class MemberRun implements Runnable {
     return !finished;
   }
 
-  /** Every member is prepared: time starts. */
-  void start() {
+  /** Every member is prepared: time starts (in real time, at {@code atEpochMillis}). */
+  void start(long atEpochMillis) {
+    startAtEpochMillis = atEpochMillis;
     start.countDown();
+  }
+
+  /** In real time: messages from another member for this member's nodes. */
+  void deliver(Deliveries deliveries) {
+    RealTimeRun nodes = realTime;
+    RealTimeExchange exchange = realTimeExchange;
+    if (nodes != null && exchange != null) {
+      exchange.open(deliveries, nodes::takeIn);
+    }
   }
 
   /** Ends the run at once. */
@@ -86,26 +109,57 @@ final class MemberRun implements Runnable {
       if (setup == null) {
         return;
       }
-      int[] hosted = new int[prepare.shares().get(prepare.member())];
-      for (int i = 0; i < hosted.length; i++) {
-        hosted[i] = prepare.first(prepare.member()) + i;
-      }
-      RunPart part =
-          partitions.run(system, setup, prepare.partitions(), hosted, exchange, "run-" + prepare.run(), time -> {}, this::preparedThenWait);
-      List<byte[]> metrics = new ArrayList<>();
-      for (MeasuredGroup<?> group : part.groups()) {
-        metrics.add(MetricsSnapshots.snapshot(group.metrics()));
-      }
-      byte[] result = Cbor.write(new MemberResult(part.events(), part.simulatedNanos(), part.fingerprint(), metrics, part.traffic()));
-      List<byte[]> chunks = Cbor.split(result, ClusterProtocol.CHUNK_BYTES);
-      for (int i = 0; i < chunks.size(); i++) {
-        prepare.coordinator().tell(new ResultChunk(prepare.run(), prepare.member(), i, chunks.size(), chunks.get(i)));
-      }
+      MemberResult result = setup.time() == TimeMode.REAL ? runInRealTime(setup) : runInVirtualTime(setup);
+      send(result);
     } catch (Exception | Error e) {
       String reason = aborted != null ? aborted : e.getMessage() == null ? e.toString() : e.getMessage();
       prepare.coordinator().tell(new Failed(prepare.run(), prepare.member(), address, reason));
     } finally {
       finished = true;
+    }
+  }
+
+  private MemberResult runInVirtualTime(RunSetup setup) throws Exception {
+    int[] hosted = new int[prepare.shares().get(prepare.member())];
+    for (int i = 0; i < hosted.length; i++) {
+      hosted[i] = prepare.first(prepare.member()) + i;
+    }
+    RunPart part =
+        partitions.run(system, setup, prepare.partitions(), hosted, exchange, "run-" + prepare.run(), time -> {}, this::preparedThenWait);
+    return new MemberResult(part.events(), part.simulatedNanos(), part.fingerprint(), snapshots(part), part.traffic(), 0, 0, 0);
+  }
+
+  /**
+   * In real time each member is one partition, whatever its slots: its nodes run on its clock's
+   * thread, and messages to other members go as they leave their senders.
+   */
+  private MemberResult runInRealTime(RunSetup setup) throws Exception {
+    Placement placement = Placement.of(setup, prepare.hosts().size());
+    try (RealTimeExchange outgoing =
+        new RealTimeExchange(prepare.run(), prepare.member(), prepare.hosts(), placement::partitionOf, SerializationExtension.get(system))) {
+      realTimeExchange = outgoing;
+      realTime = new RealTimeRun(setup, id -> placement.partitionOf(id) == prepare.member(), outgoing);
+      RealTimeRun.Result result =
+          realTime.execute(system, realTimeExecutor, "run-" + prepare.run(), this::preparedThenWaitForTheInstant, time -> {});
+      RunPart part = result.part();
+      return new MemberResult(part.events(), part.simulatedNanos(), 0, snapshots(part), part.traffic(),
+          result.meanLagNanos(), result.maxLagNanos(), result.lateMessages());
+    }
+  }
+
+  private static List<byte[]> snapshots(RunPart part) {
+    List<byte[]> metrics = new ArrayList<>();
+    for (MeasuredGroup<?> group : part.groups()) {
+      metrics.add(MetricsSnapshots.snapshot(group.metrics()));
+    }
+    return metrics;
+  }
+
+  /** Sends {@code memberResult} to the coordinator, in chunks that fit Artery's frames. */
+  private void send(MemberResult memberResult) {
+    List<byte[]> chunks = Cbor.split(Cbor.write(memberResult), ClusterProtocol.CHUNK_BYTES);
+    for (int i = 0; i < chunks.size(); i++) {
+      prepare.coordinator().tell(new ResultChunk(prepare.run(), prepare.member(), i, chunks.size(), chunks.get(i)));
     }
   }
 
@@ -132,6 +186,18 @@ final class MemberRun implements Runnable {
       return ConfigFactory.parseFile(file.toFile()).resolve();
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * In real time, once this member's nodes exist: tells the coordinator, waits for the start, then
+   * for the agreed instant on the wall clock, so that every member's clock reads 0 together.
+   */
+  private void preparedThenWaitForTheInstant() {
+    preparedThenWait();
+    long wait;
+    while ((wait = startAtEpochMillis - System.currentTimeMillis()) > 0) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(wait, 50)));
     }
   }
 

@@ -2,24 +2,11 @@ package org.topolab.engine;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.topolab.network.GroupTraffic;
-import org.topolab.network.Network;
-import org.topolab.node.GroupInfo;
-import org.topolab.node.RunContext;
-import org.topolab.node.Seeds;
-import org.topolab.role.GroupModel;
 import org.topolab.scenario.RunSetup;
 import org.topolab.settings.Problems;
-import org.topolab.time.RealTime;
 import org.topolab.time.RealTimeExecutor;
 import org.topolab.time.TimeMode;
 
@@ -83,59 +70,9 @@ public final class LocalDeployment implements Deployment {
   }
 
   private RunStats real(RunSetup run, String name, long wallStart, LongConsumer progress) throws Exception {
-    long limit = run.window().endNanos() + run.drainNanos();
-    RealTime time = new RealTime(run.timeScale());
-    realTimeExecutor.attach(time);
-    Network network;
-    List<MeasuredGroup<?>> groups = new ArrayList<>();
-    NodeFailures failures = new NodeFailures();
-    long simulated;
-    try {
-      network =
-          new Network(
-              time,
-              run.topology().size(),
-              id -> run.topology().groupOf(id).link(),
-              id -> Seeds.forNode(run.seed(), id, Seeds.NETWORK),
-              run.latency(),
-              run.loss());
-      RunContext context = new RunContext(time, network, run.topology(), run.window(), run.seed());
-      for (GroupModel<?> model : run.models()) {
-        groups.add(MeasuredGroup.start(model));
-      }
-      CompletableFuture<Void> ready = new CompletableFuture<>();
-      CompletableFuture<Void> stopped = new CompletableFuture<>();
-      ActorRef<World.Command> world =
-          system.systemActorOf(
-              World.create(context, id -> true, groups, failures, ready, stopped),
-              name,
-              DispatcherSelector.fromConfig(RealTimeExecutor.DISPATCHER));
-      ready.get(2, TimeUnit.MINUTES);
-      readyProbe.run();
-      time.start();
-      time.awaitTime(limit, progress);
-      world.tell(World.Stop.INSTANCE);
-      stopped.get(2, TimeUnit.MINUTES);
-      simulated = time.now();
-    } finally {
-      // Closed before anything is read: the clock's thread has written it all, and the lag counts
-      // the events that were due but never fired.
-      realTimeExecutor.detach();
-      time.close();
-    }
-    if (failures.any()) {
-      throw new IllegalStateException(failures.describe());
-    }
-    List<GroupTraffic> traffic = new ArrayList<>();
-    for (GroupInfo group : run.topology().groups()) {
-      GroupTraffic sum = GroupTraffic.NONE;
-      for (int i = 0; i < group.count(); i++) {
-        sum = sum.plus(network.traffic(group.id(i)));
-      }
-      traffic.add(sum);
-    }
-    RunPart part = new RunPart(time.events(), simulated, 0, groups, traffic);
-    return RunStats.of(part, System.nanoTime() - wallStart, 1, 1).withLag(time.meanLagNanos(), time.maxLagNanos());
+    RealTimeRun.Result result = new RealTimeRun(run, id -> true, null).execute(system, realTimeExecutor, name, readyProbe, progress);
+    return RunStats.of(result.part(), System.nanoTime() - wallStart, 1, 1)
+        .withLag(result.meanLagNanos(), result.maxLagNanos(), result.lateMessages());
   }
 
   @Override

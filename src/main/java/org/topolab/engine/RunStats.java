@@ -18,6 +18,7 @@ import org.topolab.network.GroupTraffic;
  *     see {@link org.topolab.time.RealTime#meanLagNanos()}; 0 in virtual time
  * @param maxLagNanos in real time, the latest an event was (simulated ns); 0 in virtual time
  * @param fingerprint in virtual time, a hash of the canonical sequence of fired events; 0 in real time
+ * @param lateMessages in real time on a cluster, messages that reached their member after their arrival time
  */
 public record RunStats(
     long events,
@@ -29,16 +30,18 @@ public record RunStats(
     int members,
     double meanLagNanos,
     long maxLagNanos,
-    long fingerprint) {
+    long fingerprint,
+    long lateMessages) {
 
   /** The stats of a run whose partitions measured {@code part}. */
   public static RunStats of(RunPart part, long wallNanos, int partitions, int members) {
     return new RunStats(
-        part.events(), part.simulatedNanos(), wallNanos, part.traffic(), part.groups(), partitions, members, 0, 0, part.fingerprint());
+        part.events(), part.simulatedNanos(), wallNanos, part.traffic(), part.groups(), partitions, members, 0, 0, part.fingerprint(), 0);
   }
 
-  /** These stats with the lag of a real-time run. */
-  public RunStats withLag(double meanLagNanos, long maxLagNanos) {
-    return new RunStats(events, simulatedNanos, wallNanos, traffic, groups, partitions, members, meanLagNanos, maxLagNanos, fingerprint);
+  /** These stats with the lag of a real-time run, and its messages from other members that came late. */
+  public RunStats withLag(double meanLagNanos, long maxLagNanos, long lateMessages) {
+    return new RunStats(
+        events, simulatedNanos, wallNanos, traffic, groups, partitions, members, meanLagNanos, maxLagNanos, fingerprint, lateMessages);
   }
 }

@@ -120,17 +120,26 @@ public final class Network {
    *     were longer than the smallest delay between them
    */
   public void accept(Envelope envelope) {
-    long now = time.now();
-    if (envelope.arrivalNanos() < now) {
+    if (envelope.arrivalNanos() < time.now()) {
       throw new IllegalStateException(
           "a message from node " + envelope.from() + " to node " + envelope.to() + " arrives at " + envelope.arrivalNanos()
-              + " ns, in its receiver's past (" + now + " ns): the windows outran the lookahead");
+              + " ns, in its receiver's past (" + time.now() + " ns): the windows outran the lookahead");
     }
+    acceptWhenDue(envelope);
+  }
+
+  /**
+   * In real time: takes in a message from another JVM at its arrival time, or at once if that has
+   * already passed on this clock; returns whether it came late.
+   */
+  public boolean acceptWhenDue(Envelope envelope) {
+    long now = time.now();
     NodePort target = ports[envelope.to()];
     time.schedule(
         envelope.arrivalNanos() - now,
         envelope.key(),
         new Transit(envelope.key(), envelope.from(), envelope.to(), target, envelope.bytes(), envelope.message()));
+    return envelope.arrivalNanos() < now;
   }
 
   /**

@@ -45,6 +45,8 @@ public final class RunReport {
       ObjectNode lag = engine.putObject("timer-lag-ms");
       lag.put("mean", Json.millis(stats.meanLagNanos()));
       lag.put("max", Json.millis(stats.maxLagNanos()));
+      // Messages from other members that came after their time: none in one JVM.
+      engine.put("late-messages", stats.lateMessages());
     }
     ObjectNode groups = out.putObject("groups");
     List<GroupInfo> infos = run.topology().groups();

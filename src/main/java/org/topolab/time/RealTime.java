@@ -100,7 +100,7 @@ public final class RealTime implements SimTime, AutoCloseable {
    * Runs {@code task} on the clock's thread, after the tasks already waiting there; once the
    * clock is closed, on a common pool.
    */
-  void execute(Runnable task) {
+  public void execute(Runnable task) {
     if (Thread.currentThread() == thread) {
       ready.add(task);
       return;

@@ -55,9 +55,10 @@ class ClusterProtocolSerializationTest {
         new ClusterProtocol.Describe(coordinator),
         new ClusterProtocol.Description("10.0.0.5:25520", 2, "0.1.0", host),
         new ClusterProtocol.Prepare("run-1", "seed : 7\n", "pool", "web.conf", 1, List.of(host, host), List.of(2, 1), coordinator),
-        new ClusterProtocol.Start("run-1"),
+        new ClusterProtocol.Start("run-1", 1_764_560_000_123L),
         new ClusterProtocol.Abort("run-1", "member 10.0.0.6:25520 became unreachable"),
         new ClusterProtocol.Batch("run-1", 41, 2, 0, 3, 123_456_789L, new byte[] {1, 2, 3, -1}),
+        new ClusterProtocol.Deliveries("run-1", 2, new byte[] {7, 7, -7}),
         new ClusterProtocol.Prepared("run-1", 1),
         new ClusterProtocol.Refused("run-1", 1, "10.0.0.5:25520", "groups.x.role: no role class com.example.X"),
         new ClusterProtocol.ResultChunk("run-1", 2, 1, 2, new byte[] {9, 8}),
@@ -86,7 +87,7 @@ class ClusterProtocolSerializationTest {
       metrics[i] = (byte) (i * 31);
     }
     MemberResult result = new MemberResult(12_345, 60_000_000_000L, -42, List.of(metrics, new byte[0]),
-        List.of(new GroupTraffic(3, 10, 1000, 9, 900, 1, 100, 500, 200, 400)));
+        List.of(new GroupTraffic(3, 10, 1000, 9, 900, 1, 100, 500, 200, 400)), 12_345.5, 98_765, 3);
     List<byte[]> chunks = Cbor.split(Cbor.write(result), ClusterProtocol.CHUNK_BYTES);
     assertThat(chunks.size()).isGreaterThan(2);
     assertThat(chunks).allMatch(chunk -> chunk.length <= ClusterProtocol.CHUNK_BYTES);
