@@ -53,6 +53,7 @@ final class MemberRun implements Runnable {
   private volatile RealTimeExchange realTimeExchange;
   private volatile String aborted;
   private volatile boolean finished;
+  private Refused refusal;
 
   MemberRun(Prepare prepare, ActorSystem<?> system, VirtualPartitions partitions, RealTimeExecutor realTime, String address) {
     this.prepare = prepare;
@@ -104,14 +105,20 @@ final class MemberRun implements Runnable {
 
   @Override
   public void run() {
+    // The member is free again before the coordinator hears the end, so that whoever hears it can
+    // send the next run at once.
     try {
       RunSetup setup = parse();
       if (setup == null) {
+        finished = true;
+        prepare.coordinator().tell(refusal);
         return;
       }
       MemberResult result = setup.time() == TimeMode.REAL ? runInRealTime(setup) : runInVirtualTime(setup);
+      finished = true;
       send(result);
     } catch (Exception | Error e) {
+      finished = true;
       String reason = aborted != null ? aborted : e.getMessage() == null ? e.toString() : e.getMessage();
       prepare.coordinator().tell(new Failed(prepare.run(), prepare.member(), address, reason));
     } finally {
@@ -163,14 +170,14 @@ final class MemberRun implements Runnable {
     }
   }
 
-  /** The run as the coordinator validated it; refuses the run, and returns null, if this member cannot build it. */
+  /** The run as the coordinator validated it, or null, with {@link #refusal} set, if this member cannot build it. */
   private RunSetup parse() throws IOException {
     Problems problems = new Problems(prepare.source());
     RunSpec spec = new RunSpec(0, prepare.variant(), Map.of(), parse(prepare.scenario()));
     RunSetup setup = new RunParser(new RoleRegistry()).parse(spec, problems);
     if (setup == null) {
       String reasons = problems.list().stream().map(problem -> problem.key() + ": " + problem.message()).collect(Collectors.joining("; "));
-      prepare.coordinator().tell(new Refused(prepare.run(), prepare.member(), address, reasons));
+      refusal = new Refused(prepare.run(), prepare.member(), address, reasons);
     }
     return setup;
   }
