@@ -17,12 +17,10 @@ public final class Placement {
 
   private final int partitions;
   private final int[] partitionOfNode;
-  private final List<GroupInfo> groups;
 
-  private Placement(int partitions, int[] partitionOfNode, List<GroupInfo> groups) {
+  private Placement(int partitions, int[] partitionOfNode) {
     this.partitions = partitions;
     this.partitionOfNode = partitionOfNode;
-    this.groups = groups;
   }
 
   /** The placement of {@code run}'s nodes over {@code partitions} partitions. */
@@ -40,7 +38,7 @@ public final class Placement {
         partitionOfNode[id] = pin == RunSetup.SPREAD ? id % partitions : pin % partitions;
       }
     }
-    return new Placement(partitions, partitionOfNode, groups);
+    return new Placement(partitions, partitionOfNode);
   }
 
   /** How many partitions the run is split into. */
@@ -54,7 +52,7 @@ public final class Placement {
   }
 
   /** The partitions that hold nodes of {@code group}. */
-  BitSet partitionsOf(GroupInfo group) {
+  private BitSet partitionsOf(GroupInfo group) {
     BitSet held = new BitSet(partitions);
     for (int i = 0; i < group.count() && held.cardinality() < partitions; i++) {
       held.set(partitionOfNode[group.id(i)]);
@@ -70,10 +68,5 @@ public final class Placement {
       return inA.cardinality() > 1;
     }
     return inA.cardinality() > 1 || inB.cardinality() > 1 || !inA.equals(inB);
-  }
-
-  /** The groups placed, in the topology's order. */
-  List<GroupInfo> groups() {
-    return groups;
   }
 }
