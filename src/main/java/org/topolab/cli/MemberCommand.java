@@ -15,9 +15,10 @@ import picocli.CommandLine;
     name = "member",
     mixinStandardHelpOptions = true,
     description = {
-      "Start a cluster member: it joins the cluster through the seed nodes and waits for runs from",
-      "`topolab run FILE --cluster HOST:PORT,...`. Settings not given here come from topolab.cluster",
-      "in application.conf. It runs until stopped (Ctrl-C or SIGTERM). See docs/cluster.md."
+      "Start a cluster member that joins the cluster and waits for runs.",
+      "It joins through the seed nodes and takes runs from `topolab run FILE --cluster HOST:PORT,...`.",
+      "Settings not given here come from topolab.cluster in application.conf. It runs until stopped",
+      "(Ctrl-C or SIGTERM). See docs/cluster.md."
     })
 final class MemberCommand implements Callable<Integer> {
 
