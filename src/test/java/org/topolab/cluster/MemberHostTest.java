@@ -2,6 +2,7 @@ package org.topolab.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -27,7 +28,10 @@ class MemberHostTest {
 
   private final VirtualPartitions partitions = new VirtualPartitions(1);
   private final RealTimeExecutor realTime = RealTimeExecutor.register();
-  private final ActorTestKit kit = ActorTestKit.create(realTime.configure(partitions.configure(PekkoConfig.load())));
+  // Stopping waits for a run's thread to let go of its dispatcher: on a busy machine that takes a while.
+  private final ActorTestKit kit =
+      ActorTestKit.create(realTime.configure(partitions.configure(
+          ConfigFactory.parseString("pekko.actor.testkit.typed.system-shutdown-default = 60s").withFallback(PekkoConfig.load()))));
 
   @AfterEach
   void stop() {
@@ -62,6 +66,7 @@ class MemberHostTest {
     host.tell(prepare("third", host, coordinator.ref()));
     coordinator.expectMessage(patience, new Prepared("third", 0));
     host.tell(new Abort("third", "done"));
+    assertThat(coordinator.expectMessageClass(Failed.class, patience).run()).isEqualTo("third");
   }
 
   @Test
