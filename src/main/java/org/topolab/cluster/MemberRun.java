@@ -91,10 +91,14 @@ final class MemberRun implements Runnable {
     }
   }
 
-  /** Ends the run at once. */
+  /** Ends the run at once, in either kind of time. */
   void abort(String reason) {
     aborted = reason;
     exchange.abort(reason);
+    RealTimeRun nodes = realTime;
+    if (nodes != null) {
+      nodes.stop(reason);
+    }
     start.countDown();
   }
 
@@ -121,8 +125,6 @@ final class MemberRun implements Runnable {
       finished = true;
       String reason = aborted != null ? aborted : e.getMessage() == null ? e.toString() : e.getMessage();
       prepare.coordinator().tell(new Failed(prepare.run(), prepare.member(), address, reason));
-    } finally {
-      finished = true;
     }
   }
 

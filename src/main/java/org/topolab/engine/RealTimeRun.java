@@ -35,6 +35,7 @@ public final class RealTimeRun {
   private final RealTime time;
   private final Network network;
   private final AtomicLong late = new AtomicLong();
+  private volatile String stopReason;
 
   /** The nodes of {@code run} for which {@code local} holds; messages for the others go to {@code elsewhere}. */
   public RealTimeRun(RunSetup run, IntPredicate local, Consumer<Envelope> elsewhere) {
@@ -55,6 +56,11 @@ public final class RealTimeRun {
 
   /** What a real-time run measured, with how late its events and its messages from elsewhere were. */
   public record Result(RunPart part, double meanLagNanos, long maxLagNanos, long lateMessages) {}
+
+  /** Ends the run early, for {@code reason}: {@link #execute} stops the nodes and throws it. */
+  public void stop(String reason) {
+    stopReason = reason;
+  }
 
   /** Takes in a message from another JVM; any thread may call it. */
   public void takeIn(Envelope envelope) {
@@ -89,7 +95,11 @@ public final class RealTimeRun {
       spawned.get(2, TimeUnit.MINUTES);
       ready.run();
       time.start();
-      time.awaitTime(limit, progress);
+      // In steps of about 200 ms of wall time, so that a stop is noticed soon.
+      long step = Math.max(1, (long) (200_000_000L * run.timeScale()));
+      while (stopReason == null && time.now() < limit) {
+        time.awaitTime(Math.min(limit, time.now() + step), progress);
+      }
       world.tell(World.Stop.INSTANCE);
       stopped.get(2, TimeUnit.MINUTES);
       simulated = time.now();
@@ -98,6 +108,9 @@ public final class RealTimeRun {
       // the events that were due but never fired.
       executor.detach();
       time.close();
+    }
+    if (stopReason != null) {
+      throw new IllegalStateException(stopReason);
     }
     if (failures.any()) {
       throw new IllegalStateException(failures.describe());

@@ -37,11 +37,8 @@ final class KitScenario {
   static NodeTestKit kit(Path file, String source, List<String> overrides) {
     RoleRegistry roles = new RoleRegistry();
     Experiment experiment = load(roles, file, source, overrides);
-    Problems problems = new Problems(file.toString());
-    RunSetup run = new RunParser(roles).parse(experiment.runs().get(0), problems);
-    if (run == null) {
-      throw invalid(problems.list(), file, source);
-    }
+    // load() has parsed every run already: any problem was thrown there.
+    RunSetup run = new RunParser(roles).parse(experiment.runs().get(0), new Problems(file.toString()));
     return new NodeTestKit(
         run.topology(), run.window(), run.latency(), run.loss(), run.seed(), run.models(), Duration.ofSeconds(60));
   }

@@ -70,6 +70,20 @@ class MemberHostTest {
   }
 
   @Test
+  void anAbortEndsARealTimeRunLongBeforeItsEnd() {
+    ActorRef<ToMember> host = kit.spawn(MemberHost.create(partitions, realTime));
+    TestProbe<ToCoordinator> coordinator = kit.createTestProbe();
+    String oneHour = "time = real\nduration = 1h\ngroups { server { role = server, service-time = 5ms } }\n";
+    host.tell(new Prepare("long", oneHour, "default", "test.conf", 0, List.of(host), List.of(1), coordinator.ref()));
+    coordinator.expectMessage(Duration.ofSeconds(30), new Prepared("long", 0));
+    host.tell(new ClusterProtocol.Start("long", System.currentTimeMillis()));
+    host.tell(new Abort("long", "given up by the test"));
+    // Within seconds of wall time, not the hour the run would take.
+    Failed failed = coordinator.expectMessageClass(Failed.class, Duration.ofSeconds(30));
+    assertThat(failed.reason()).isEqualTo("given up by the test");
+  }
+
+  @Test
   void aRunThatNamesAnUnknownRoleIsRefusedNamingIt() {
     ActorRef<ToMember> host = kit.spawn(MemberHost.create(partitions, realTime));
     TestProbe<ToCoordinator> coordinator = kit.createTestProbe();
