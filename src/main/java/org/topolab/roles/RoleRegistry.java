@@ -12,6 +12,8 @@ import org.topolab.roles.p2p.DownloaderRole;
 import org.topolab.roles.p2p.FileServerRole;
 import org.topolab.roles.p2p.PeerRole;
 import org.topolab.roles.p2p.TrackerRole;
+import org.topolab.roles.updates.PublisherRole;
+import org.topolab.roles.updates.SubscriberRole;
 
 /**
  * Finds a role by the name a scenario gives: a built-in role, a role listed through {@link
@@ -25,7 +27,8 @@ public final class RoleRegistry {
   public RoleRegistry() {
     for (Role role : List.of(
         new ServerRole(), new ClientRole(), new LoadBalancerRole(),
-        new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole())) {
+        new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole(),
+        new PublisherRole(), new SubscriberRole())) {
       roles.put(role.name(), role);
     }
     for (Role role : ServiceLoader.load(Role.class)) {
