@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.topolab.role.Role;
+import org.topolab.roles.aggregation.AveragingRole;
 import org.topolab.roles.clientserver.ClientRole;
 import org.topolab.roles.clientserver.LoadBalancerRole;
 import org.topolab.roles.clientserver.ServerRole;
@@ -25,7 +26,7 @@ public final class RoleRegistry {
   public RoleRegistry() {
     for (Role role : List.of(
         new ServerRole(), new ClientRole(), new LoadBalancerRole(),
-        new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole())) {
+        new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole(), new AveragingRole())) {
       roles.put(role.name(), role);
     }
     for (Role role : ServiceLoader.load(Role.class)) {
