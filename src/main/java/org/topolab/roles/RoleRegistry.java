@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.topolab.role.Role;
+import org.topolab.roles.aggregation.AveragingRole;
 import org.topolab.roles.clientserver.ClientRole;
 import org.topolab.roles.clientserver.LoadBalancerRole;
 import org.topolab.roles.clientserver.ServerRole;
@@ -28,7 +29,7 @@ public final class RoleRegistry {
     for (Role role : List.of(
         new ServerRole(), new ClientRole(), new LoadBalancerRole(),
         new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole(),
-        new PublisherRole(), new SubscriberRole())) {
+        new PublisherRole(), new SubscriberRole(), new AveragingRole())) {
       roles.put(role.name(), role);
     }
     for (Role role : ServiceLoader.load(Role.class)) {

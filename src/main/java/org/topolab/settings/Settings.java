@@ -29,7 +29,9 @@ public final class Settings {
     /** Nanoseconds, written as durations. */
     DURATION(Units::duration, Units.DURATION_HELP),
     /** Bytes, written as sizes. */
-    SIZE(Units::size, Units.SIZE_HELP);
+    SIZE(Units::size, Units.SIZE_HELP),
+    /** Plain whole numbers, written without a unit. */
+    NUMBER(Units::number, Units.NUMBER_HELP);
 
     final ToLongFunction<String> parser;
     final String help;

@@ -57,6 +57,9 @@ public final class Units {
   /** Written out in error messages. */
   public static final String RATE_HELP = "a rate such as 2/s, 120/min or 0.5 (per second)";
 
+  /** Written out in error messages. */
+  public static final String NUMBER_HELP = "a plain whole number such as 0, 100 or 1e6 (no unit)";
+
   private Units() {}
 
   /** Nanoseconds of a duration such as {@code 20ms}; a bare number is allowed only for 0. */
@@ -132,6 +135,15 @@ public final class Units {
       throw new IllegalArgumentException("unknown rate unit '" + unit + "'; expected " + RATE_HELP);
     }
     return value / period;
+  }
+
+  /** A plain number such as {@code 100} or {@code 1e6}, rounded to a whole number; a unit is refused. */
+  public static long number(String text) {
+    Matcher m = match(text, NUMBER_HELP);
+    if (!m.group(2).isEmpty()) {
+      throw new IllegalArgumentException("'" + text.strip() + "' has a unit; expected " + NUMBER_HELP);
+    }
+    return Math.round(Double.parseDouble(m.group(1)));
   }
 
   private static Matcher match(String text, String help) {
