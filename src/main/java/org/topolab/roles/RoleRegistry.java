@@ -12,6 +12,7 @@ import org.topolab.roles.p2p.DownloaderRole;
 import org.topolab.roles.p2p.FileServerRole;
 import org.topolab.roles.p2p.PeerRole;
 import org.topolab.roles.p2p.TrackerRole;
+import org.topolab.roles.updates.GossipRole;
 
 /**
  * Finds a role by the name a scenario gives: a built-in role, a role listed through {@link
@@ -25,7 +26,8 @@ public final class RoleRegistry {
   public RoleRegistry() {
     for (Role role : List.of(
         new ServerRole(), new ClientRole(), new LoadBalancerRole(),
-        new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole())) {
+        new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole(),
+        new GossipRole())) {
       roles.put(role.name(), role);
     }
     for (Role role : ServiceLoader.load(Role.class)) {
