@@ -184,7 +184,7 @@ public final class CyclonView implements PeerSampler {
     }
   }
 
-  /** Moves {@code count} entries drawn at random from the first {@code among} to the front (a partial Fisher-Yates shuffle). */
+  /** Moves {@code count} entries drawn at random from the first {@code among} to the front (partial Fisher-Yates). */
   private void drawToFront(int count, int among, SplittableRandom random) {
     for (int i = 0; i < count; i++) {
       swap(i, i + random.nextInt(among - i));

@@ -88,7 +88,8 @@ public final class GossipRole implements Role {
       return in.integer("stop-after", 0, 1, 1_000_000);
     }
     if (!"never".equals(value.unwrapped())) {
-      in.problem("stop-after", "expected a whole number of useless contacts such as 2, or never; found " + Settings.describe(value));
+      in.problem("stop-after",
+          "expected a whole number of useless contacts such as 2, or never; found " + Settings.describe(value));
     }
     return 0;
   }
@@ -109,9 +110,11 @@ public final class GossipRole implements Role {
     if (size > nodes.count() - 1 && nodes.count() > 1) {
       in.problem("view-size", "a view of " + size + " needs a group of more than " + size + " nodes; '"
           + nodes.name() + "' has " + nodes.count());
-    } else if (length > size) {
+    }
+    if (length > size) {
       in.problem("shuffle-length", "shuffles " + length + " entries of a view of " + size + "; expected at most view-size");
-    } else if (fanout > size) {
+    }
+    if (fanout > size) {
       in.problem("fanout", fanout + " peers per round from a view of " + size + "; expected at most view-size");
     }
     return new GossipSpec.View(size, length, shufflePeriod);

@@ -39,15 +39,18 @@ public record GossipTheory(String model, String formula, double rounds, long per
     if (spec.fanout() != 1 || spec.view() != null || spec.rumourMongering() || spec.antiEntropyNanos() > 0) {
       return null;
     }
-    double n = nodes;
-    double log2 = Math.log(n) / Math.log(2);
+    double ln = Math.log(nodes);
+    double log2 = ln / Math.log(2);
+    double log3 = ln / Math.log(3);
     return switch (spec.mode()) {
-      case PUSH -> new GossipTheory("push", "log2 N + ln N", atLeastOne(log2 + Math.log(n)), spec.periodNanos());
-      case PUSH_PULL ->
-          new GossipTheory(
-              "push-pull", "log3 N + log2 ln N", atLeastOne(Math.log(n) / Math.log(3) + Math.log(Math.log(n)) / Math.log(2)), spec.periodNanos());
-      case PULL -> new GossipTheory("pull", "log2 N + log2 log2 N", atLeastOne(log2 + Math.log(log2) / Math.log(2)), spec.periodNanos());
+      case PUSH -> new GossipTheory("push", "log2 N + ln N", atLeastOne(log2 + ln), spec.periodNanos());
+      case PUSH_PULL -> new GossipTheory("push-pull", "log3 N + log2 ln N", atLeastOne(log3 + log2(ln)), spec.periodNanos());
+      case PULL -> new GossipTheory("pull", "log2 N + log2 log2 N", atLeastOne(log2 + log2(log2)), spec.periodNanos());
     };
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
   }
 
   /**
@@ -59,7 +62,7 @@ public record GossipTheory(String model, String formula, double rounds, long per
     return rounds * periodNanos / 1e9;
   }
 
-  /** Writes {@code theory} into {@code updates}: model, formula, rounds-100 and coverage-100-s; null if none applies. */
+  /** Writes {@code theory} into {@code updates}: model, formula, rounds-100, coverage-100-s; null if none applies. */
   public static void write(ObjectNode updates, GossipTheory theory) {
     if (theory == null) {
       updates.putNull("theory");

@@ -46,6 +46,7 @@ public record Shuffle(int from, boolean answer, int[] ids, int[] ages) implement
 
   @Override
   public String toString() {
-    return "Shuffle[from=" + from + ", answer=" + answer + ", ids=" + Arrays.toString(ids) + ", ages=" + Arrays.toString(ages) + "]";
+    return "Shuffle[from=" + from + ", answer=" + answer + ", ids=" + Arrays.toString(ids)
+        + ", ages=" + Arrays.toString(ages) + "]";
   }
 }

@@ -248,7 +248,8 @@ class GossipTest {
     List<Arrival<NetMessage>> asks = peer.receiveArrivals(3);
     long offset = asks.get(0).nanos() - 10 * MS;
     assertThat(offset).isBetween(0L, S - 1);
-    assertThat(asks).extracting(Arrival::nanos).containsExactly(asks.get(0).nanos(), asks.get(0).nanos() + S, asks.get(0).nanos() + 2 * S);
+    long first = asks.get(0).nanos();
+    assertThat(asks).extracting(Arrival::nanos).containsExactly(first, first + S, first + 2 * S);
   }
 
   @Test
@@ -264,7 +265,7 @@ class GossipTest {
     assertThat(bootstrap).contains(offer.to());
     int other = bootstrap.stream().filter(id -> id != offer.to()).findFirst().orElseThrow();
     assertThat(offer.message()).isEqualTo(new Shuffle(NODE, false, new int[] {NODE, other}, new int[] {0, 1}));
-    int[] fresh = IntStream.rangeClosed(PEER, 6).filter(id -> !bootstrap.contains(id)).limit(2).toArray();
+    int[] fresh = Arrays.copyOf(outside(bootstrap), 2);
     kit.send(offer.to(), NODE, new Shuffle(offer.to(), true, fresh, new int[] {0, 0}));
     peer.receivedSoFar();
     assertThat(contactsUntil(20 * S)).containsExactlyInAnyOrder(fresh[0], fresh[1]);
@@ -275,15 +276,21 @@ class GossipTest {
     GossipSpec.View view = new GossipSpec.View(2, 2, 100 * S);
     start(new GossipSpec(Mode.PULL, 1, S, Timing.ROUNDS, true, 0, 0, view), 6);
     Set<Integer> bootstrap = contactsUntil(3 * S);
-    int asker = IntStream.rangeClosed(PEER, 6).filter(id -> !bootstrap.contains(id)).findFirst().orElseThrow();
-    int offered = IntStream.rangeClosed(PEER, 6).filter(id -> id != asker && !bootstrap.contains(id)).findFirst().orElseThrow();
+    int asker = outside(bootstrap)[0];
+    int offered = outside(bootstrap)[1];
     kit.send(asker, NODE, new Shuffle(asker, false, new int[] {asker, offered}, new int[] {0, 3}));
     Arrival<Shuffle> answer = peer.fishForArrival(Shuffle.class, shuffle -> true, Duration.ofMillis(100));
     assertThat(answer.to()).isEqualTo(asker);
     assertThat(answer.message().answer()).isTrue();
-    assertThat(answer.message().ids()).containsExactlyInAnyOrder(bootstrap.stream().mapToInt(Integer::intValue).toArray());
+    int[] held = bootstrap.stream().mapToInt(Integer::intValue).toArray();
+    assertThat(answer.message().ids()).containsExactlyInAnyOrder(held);
     // Its view was full: the offered entries took the places of those it sent.
     assertThat(contactsUntil(13 * S)).containsExactlyInAnyOrder(asker, offered);
+  }
+
+  /** The probes of the six-node group that are not in {@code view}. */
+  private static int[] outside(Set<Integer> view) {
+    return IntStream.rangeClosed(PEER, 6).filter(id -> !view.contains(id)).toArray();
   }
 
   /** The peers the node sent its gossip digests to until {@code nanos}. */
