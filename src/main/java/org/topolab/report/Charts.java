@@ -76,6 +76,29 @@ final class Charts {
     return chart;
   }
 
+  /** Puts {@code chart}'s x axis on a log scale, its decades written as plain numbers (100,000 rather than 1E5). */
+  static void logarithmicX(XYChart chart) {
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setXAxisDecimalPattern("#,##0.########");
+  }
+
+  /**
+   * Puts {@code chart}'s y axis on a log scale. Its grid is left out: XChart draws a line at every
+   * tick, nine a decade, which over many decades is a grey band.
+   */
+  static void logarithmicY(XYChart chart) {
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+  }
+
+  /** Writes the y axis's numbers whole, with thousands separators, for values as high as {@code max}. */
+  static void wholeNumbersOnY(XYChart chart, double max) {
+    // XChart writes values of 100,000 and more as 1E5; a count of messages reads better in full.
+    if (max >= 10_000) {
+      chart.getStyler().setYAxisDecimalPattern("#,##0");
+    }
+  }
+
   /** An empty bar chart whose series stack up in each category. */
   static CategoryChart stackedBars(String title, String xAxis, String yAxis) {
     CategoryChart chart =

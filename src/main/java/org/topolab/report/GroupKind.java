@@ -13,7 +13,13 @@ enum GroupKind {
   /** Serves requests: has a {@code utilisation} number. */
   SERVER,
   /** Downloads a file: has a {@code downloads} object. */
-  DOWNLOAD;
+  DOWNLOAD,
+  /** Receives the versions of an item, pushed, polled or gossiped: has an {@code updates} object. */
+  UPDATES,
+  /** Releases the versions of an item: has a {@code publisher} object. */
+  PUBLISHER,
+  /** Averages a value by gossip: has an {@code averaging} object. */
+  AVERAGING;
 
   /** The kind of {@code group}, or empty for a group that has nothing to chart (a load balancer). */
   static Optional<GroupKind> of(JsonNode group) {
@@ -25,6 +31,15 @@ enum GroupKind {
     }
     if (group.path("downloads").isObject()) {
       return Optional.of(DOWNLOAD);
+    }
+    if (group.path("updates").isObject()) {
+      return Optional.of(UPDATES);
+    }
+    if (group.path("publisher").isObject()) {
+      return Optional.of(PUBLISHER);
+    }
+    if (group.path("averaging").isObject()) {
+      return Optional.of(AVERAGING);
     }
     return Optional.empty();
   }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -54,7 +56,10 @@ public final class HtmlReport {
       page.append("<h2>Who uploaded the file</h2>\n<p>Share of the bytes sent by the peers and by the file servers, in each run with peers (without them, the file servers send everything).</p>\n");
       figures(page, List.of(chart));
     });
-    overTime(page, runs, variants);
+    List<ReportRun> shown = shownOverTime(runs);
+    UpdateTables.append(page, runs, shown);
+    AveragingSection.append(page, runs, shown, variants);
+    overTime(page, runs, shown, variants);
     page.append("<footer>Written by topolab from report.json, which holds every number shown here and more.</footer>\n")
         .append("</body>\n</html>\n");
     return page.toString();
@@ -89,12 +94,13 @@ public final class HtmlReport {
   private static void table(StringBuilder page, List<ReportRun> runs, Map<String, GroupKind> groups) {
     Set<String> params = new LinkedHashSet<>();
     runs.forEach(run -> params.addAll(run.params().keySet()));
+    Map<String, List<Measure>> columns = columns(runs, groups);
     page.append("<h2>Runs</h2>\n<div class=\"scroll\"><table>\n<thead>\n<tr><th rowspan=\"2\">variant</th>");
     params.forEach(param -> page.append("<th rowspan=\"2\" class=\"num\">").append(escape(param)).append("</th>"));
-    groups.forEach((group, kind) -> page.append("<th colspan=\"").append(Measure.of(kind).size()).append("\" class=\"group\">")
+    columns.forEach((group, measures) -> page.append("<th colspan=\"").append(measures.size()).append("\" class=\"group\">")
         .append(escape(group)).append("</th>"));
     page.append("</tr>\n<tr>");
-    groups.values().forEach(kind -> Measure.of(kind).forEach(measure ->
+    columns.values().forEach(measures -> measures.forEach(measure ->
         page.append("<th class=\"num\" title=\"").append(escape(measure.axis())).append("\">")
             .append(escape(measure.heading())).append("</th>")));
     page.append("</tr>\n</thead>\n<tbody>\n");
@@ -102,9 +108,9 @@ public final class HtmlReport {
       page.append("<tr><td>").append(escape(run.variant())).append("</td>");
       params.forEach(param -> page.append("<td class=\"num\">")
           .append(escape(Optional.ofNullable(run.params().get(param)).map(JsonNode::asText).orElse(""))).append("</td>"));
-      groups.forEach((group, kind) -> {
+      columns.forEach((group, measures) -> {
         JsonNode entry = run.groups().get(group);
-        Measure.of(kind).forEach(measure ->
+        measures.forEach(measure ->
             page.append("<td class=\"num\">").append(entry == null ? "" : escape(measure.format(entry))).append("</td>"));
       });
       page.append("</tr>\n");
@@ -112,14 +118,33 @@ public final class HtmlReport {
     page.append("</tbody>\n</table></div>\n");
   }
 
+  /** Each group's measures that some run has a value of: a theory no run gives gets no column. */
+  private static Map<String, List<Measure>> columns(List<ReportRun> runs, Map<String, GroupKind> groups) {
+    Map<String, List<Measure>> columns = new LinkedHashMap<>();
+    groups.forEach((group, kind) -> {
+      List<Measure> measures = Measure.of(kind).stream()
+          .filter(measure -> runs.stream().anyMatch(run ->
+              run.groups().containsKey(group) && Double.isFinite(measure.of(run.groups().get(group)))))
+          .toList();
+      if (!measures.isEmpty()) {
+        columns.put(group, measures);
+      }
+    });
+    return columns;
+  }
+
   private static void sweeps(StringBuilder page, List<ReportRun> runs, List<String> variants, Map<String, GroupKind> groups) {
     SweepCharts charts = new SweepCharts(runs, variants, groups);
     for (String key : numericSweeps(runs)) {
+      List<XYChart> against = charts.against(key);
+      if (against.isEmpty()) {
+        continue;
+      }
       page.append("<h2>Against <code>").append(escape(key)).append("</code></h2>\n")
           .append("<p>One line per variant").append(runs.stream().anyMatch(run -> run.params().size() > 1)
               ? " and value of the other swept parameters" : "")
           .append("; each point is one run.</p>\n");
-      figures(page, charts.against(key));
+      figures(page, against);
     }
   }
 
@@ -143,8 +168,16 @@ public final class HtmlReport {
         .toList();
   }
 
-  private static void overTime(StringBuilder page, List<ReportRun> runs, List<String> variants) {
-    List<ReportRun> shown = shownOverTime(runs);
+  private static void overTime(StringBuilder page, List<ReportRun> runs, List<ReportRun> shown, List<String> variants) {
+    String sections = runSections(shown, (run, out) -> {
+      List<XYChart> charts = SeriesCharts.of(run, variants.indexOf(run.variant()));
+      if (!charts.isEmpty()) {
+        figures(out, charts);
+      }
+    });
+    if (sections.isEmpty()) {
+      return;
+    }
     page.append("<h2>Over time</h2>\n<p>Simulated time from the start of each run.");
     if (shown.stream().anyMatch(run -> run.warmupSeconds() > 0)) {
       page.append(" The dashed grey line is the end of the warm-up, before which nothing counts in the numbers above.");
@@ -153,13 +186,23 @@ public final class HtmlReport {
       page.append(" Shown for the first and last sweep point of each variant (")
           .append(shown.size()).append(" of ").append(runs.size()).append(" runs); report.json has them all.");
     }
-    page.append("</p>\n<div class=\"runs\">\n");
-    for (ReportRun run : shown) {
-      page.append("<section>\n<h3>").append(escape(run.label())).append("</h3>\n");
-      figures(page, SeriesCharts.of(run, variants.indexOf(run.variant())));
-      page.append("</section>\n");
+    page.append("</p>\n").append(sections);
+  }
+
+  /**
+   * What {@code part} writes for each of {@code runs}, under the run's label, side by side; runs
+   * for which it writes nothing are left out, and with none the result is empty.
+   */
+  static String runSections(List<ReportRun> runs, BiConsumer<ReportRun, StringBuilder> part) {
+    StringBuilder sections = new StringBuilder();
+    for (ReportRun run : runs) {
+      StringBuilder content = new StringBuilder();
+      part.accept(run, content);
+      if (!content.isEmpty()) {
+        sections.append("<section>\n<h3>").append(escape(run.label())).append("</h3>\n").append(content).append("</section>\n");
+      }
     }
-    page.append("</div>\n");
+    return sections.isEmpty() ? "" : "<div class=\"runs\">\n" + sections + "</div>\n";
   }
 
   /** Every run, or when there are many, the first and last of each variant. */
@@ -179,7 +222,8 @@ public final class HtmlReport {
     return runs.stream().filter(run -> chosen.contains(run.index())).toList();
   }
 
-  private static void figures(StringBuilder page, List<? extends Chart<?, ?>> charts) {
+  /** Appends {@code charts} as images, side by side as far as the page is wide. */
+  static void figures(StringBuilder page, List<? extends Chart<?, ?>> charts) {
     page.append("<div class=\"charts\">\n");
     for (Chart<?, ?> chart : charts) {
       page.append("<figure><img src=\"").append(Charts.dataUri(chart))
@@ -189,7 +233,8 @@ public final class HtmlReport {
     page.append("</div>\n");
   }
 
-  private static String escape(String text) {
+  /** {@code text} with the characters that mean something in HTML written as entities. */
+  static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       switch (c) {
@@ -217,6 +262,8 @@ public final class HtmlReport {
       th { background: #f6f6f6; font-weight: 600; text-align: left; }
       th.group { text-align: center; border-left: 2px solid #fff; }
       .num { text-align: right; }
+      caption { text-align: left; font-weight: 600; padding: 4px 0; white-space: nowrap; }
+      table.updates { margin-bottom: 1em; }
       tbody tr:hover { background: #fafafa; }
       .charts { display: flex; flex-wrap: wrap; gap: 16px; }
       .runs { display: flex; flex-wrap: wrap; column-gap: 16px; }

@@ -27,7 +27,37 @@ enum Measure {
   BOUND(GroupKind.DOWNLOAD, "fluid lower bound", "bound s", "time until the last download completed (s)", "%.2f",
       group -> number(group, "downloads", "bound-s")),
   RATIO_TO_BOUND(GroupKind.DOWNLOAD, "ratio to the bound", "ratio to bound", "distribution time / lower bound", "%.2f",
-      group -> number(group, "downloads", "ratio-to-bound"));
+      group -> number(group, "downloads", "ratio-to-bound")),
+  COVERAGE_50(GroupKind.UPDATES, "time to 50% coverage", "50% s", "time from release until 50% of the nodes had it (s)", "%.3f",
+      group -> number(group, "updates", "coverage-s", "50")),
+  COVERAGE_99(GroupKind.UPDATES, "time to 99% coverage", "99% s", "time from release until 99% of the nodes had it (s)", "%.3f",
+      group -> number(group, "updates", "coverage-s", "99")),
+  COVERAGE_100(GroupKind.UPDATES, "time to 100% coverage", "100% s", "time from release until every node had it (s)", "%.3f",
+      group -> number(group, "updates", "coverage-s", "100")),
+  COVERAGE_THEORY(GroupKind.UPDATES, "theory of 100% coverage", "theory 100% s", "time from release until every node had it (s)",
+      "%.3f", group -> number(group, "updates", "theory", "coverage-100-s")),
+  MESSAGES_PER_NODE(GroupKind.UPDATES, "messages per node", "msgs/node", "messages received per node and update", "%.2f",
+      group -> number(group, "updates", "messages-per-node")),
+  BYTES_PER_NODE(GroupKind.UPDATES, "bytes per node", "bytes/node", "bytes received per node and update", "%.0f",
+      group -> number(group, "updates", "bytes-per-node")),
+  REDUNDANT(GroupKind.UPDATES, "redundant deliveries", "redundant/node",
+      "deliveries of a version the node had already, per node and update", "%.2f",
+      group -> number(group, "updates", "redundant-deliveries")),
+  PUBLISHER_LOAD(GroupKind.PUBLISHER, "publisher load", "MB/update", "MB (10⁶ bytes) sent per update", "%.3f",
+      group -> number(group, "publisher", "bytes-per-update") / 1e6),
+  PUBLISHER_MESSAGES(GroupKind.PUBLISHER, "publisher messages", "msgs/update", "messages sent by the publisher per update", "%.1f",
+      group -> number(group, "publisher", "messages-per-update")),
+  PUSH_THEORY(GroupKind.PUBLISHER, "theory of the push", "push s theory",
+      "time to push an update to every subscriber: N × size / uplink (s)", "%.3f",
+      group -> number(group, "publisher", "theory", "push-s")),
+  REDUCTION(GroupKind.AVERAGING, "variance reduction per cycle", "reduction/cycle", "variance after a cycle / variance before it",
+      "%.4f", group -> number(group, "averaging", "reduction-per-cycle")),
+  REDUCTION_THEORY(GroupKind.AVERAGING, "theory of the reduction", "theory", "variance after a cycle / variance before it", "%.4f",
+      group -> number(group, "averaging", "theory", "reduction-per-cycle")),
+  FINAL_VARIANCE(GroupKind.AVERAGING, "final variance", "final variance", "variance of the values after the last cycle", "%.3g",
+      Measure::finalVariance),
+  MEAN_DRIFT(GroupKind.AVERAGING, "mean drift", "mean drift", "how far the mean moved from start to end (mean-drift)", "%.3g",
+      group -> number(group, "averaging", "mean-drift"));
 
   private final GroupKind kind;
   private final String title;
@@ -86,6 +116,12 @@ enum Measure {
     double sent = requests.path("sent").asDouble(0);
     double lost = requests.path("failed").asDouble(0) + requests.path("timeouts").asDouble(0) + requests.path("rejected").asDouble(0);
     return sent > 0 ? 100 * lost / sent : Double.NaN;
+  }
+
+  private static double finalVariance(JsonNode group) {
+    JsonNode variance = group.path("averaging").path("variance");
+    JsonNode last = variance.isArray() && !variance.isEmpty() ? variance.get(variance.size() - 1) : null;
+    return last != null && last.isNumber() ? last.asDouble() : Double.NaN;
   }
 
   private static double number(JsonNode group, String... path) {

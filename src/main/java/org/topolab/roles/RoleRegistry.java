@@ -13,6 +13,8 @@ import org.topolab.roles.p2p.FileServerRole;
 import org.topolab.roles.p2p.PeerRole;
 import org.topolab.roles.p2p.TrackerRole;
 import org.topolab.roles.updates.GossipRole;
+import org.topolab.roles.updates.PublisherRole;
+import org.topolab.roles.updates.SubscriberRole;
 
 /**
  * Finds a role by the name a scenario gives: a built-in role, a role listed through {@link
@@ -27,7 +29,7 @@ public final class RoleRegistry {
     for (Role role : List.of(
         new ServerRole(), new ClientRole(), new LoadBalancerRole(),
         new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole(),
-        new GossipRole())) {
+        new PublisherRole(), new SubscriberRole(), new GossipRole())) {
       roles.put(role.name(), role);
     }
     for (Role role : ServiceLoader.load(Role.class)) {

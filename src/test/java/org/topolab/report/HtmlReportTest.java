@@ -30,6 +30,15 @@ class HtmlReportTest {
   /** A report of 2 variants at 3 sweep points (peers.count) with a download group and a file server. */
   static final String DOWNLOADS = "report-downloads.json";
 
+  /**
+   * A report of 3 variants (push, poll-1s, gossip) at 4 sweep points (groups.readers.count, 100 to
+   * 100,000) with a publisher and its readers.
+   */
+  static final String UPDATES = "report-updates.json";
+
+  /** A report of 1 variant at 2 sweep points (vars.nodes, 1,000 and 100,000) with an averaging group over 30 cycles. */
+  static final String AVERAGING = "report-averaging.json";
+
   /** Each fixture's page, drawn once: drawing is the slow part. */
   private static final Map<String, String> PAGES = new ConcurrentHashMap<>();
 
@@ -93,7 +102,7 @@ class HtmlReportTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {CLIENT_SERVER, DOWNLOADS})
+  @ValueSource(strings = {CLIENT_SERVER, DOWNLOADS, UPDATES, AVERAGING})
   void everyChartDecodesToANonBlankImageOfTwiceItsSizeOnThePage(String fixture) throws IOException {
     PageImages page = PageImages.of(page(fixture));
 
@@ -128,7 +137,7 @@ class HtmlReportTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {CLIENT_SERVER, DOWNLOADS})
+  @ValueSource(strings = {CLIENT_SERVER, DOWNLOADS, UPDATES, AVERAGING})
   void pageNeedsNothingFromTheNetwork(String fixture) throws IOException {
     String html = page(fixture);
 

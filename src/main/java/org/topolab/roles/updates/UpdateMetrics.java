@@ -1,9 +1,7 @@
 package org.topolab.roles.updates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.topolab.metrics.Json;
 import org.topolab.network.NetMessage;
 import org.topolab.node.RunWindow;
@@ -25,8 +23,11 @@ public final class UpdateMetrics implements GroupMetrics<UpdateMetrics> {
   private final int nodes;
   // Release time of each version seen so far (index v - 1), learnt from the updates themselves.
   private long[] releases = new long[0];
-  // Per version (index v - 1): the delays from its release until each node that had it got it.
-  private final List<Delays> delays = new ArrayList<>();
+  // Per version (index v - 1): the delays in nanoseconds from its release until each node that had
+  // it got it, in the first counts[v - 1] places, in no particular order. Arrays, not a list of
+  // objects, so that a cluster member's snapshot of the metrics can be restored.
+  private long[][] delays = new long[0][];
+  private int[] counts = new int[0];
   private long messages;
   private long bytes;
   private long deliveries;
@@ -45,7 +46,7 @@ public final class UpdateMetrics implements GroupMetrics<UpdateMetrics> {
   public synchronized void reached(int had, Update update, long now) {
     learn(update.releases());
     for (int v = had + 1; v <= update.version(); v++) {
-      delays.get(v - 1).add(now - update.releasedAt(v));
+      add(v, now - update.releasedAt(v));
     }
   }
 
@@ -71,8 +72,10 @@ public final class UpdateMetrics implements GroupMetrics<UpdateMetrics> {
   public synchronized void merge(UpdateMetrics other) {
     synchronized (other) {
       learn(other.releases);
-      for (int v = 0; v < other.delays.size(); v++) {
-        delays.get(v).addAll(other.delays.get(v));
+      for (int v = 1; v <= other.releases.length; v++) {
+        for (int i = 0; i < other.counts[v - 1]; i++) {
+          add(v, other.delays[v - 1][i]);
+        }
       }
       messages += other.messages;
       bytes += other.bytes;
@@ -101,7 +104,7 @@ public final class UpdateMetrics implements GroupMetrics<UpdateMetrics> {
     int reached = 0;
     for (int v = 1; v <= releases.length; v++) {
       if (window.measures(releases[v - 1])) {
-        long delay = delays.get(v - 1).coverage(percent, nodes);
+        long delay = coverage(v, percent);
         if (delay >= 0) {
           sum += delay;
           reached++;
@@ -144,7 +147,7 @@ public final class UpdateMetrics implements GroupMetrics<UpdateMetrics> {
       update.put("released-s", Json.seconds(releases[v - 1]));
       ObjectNode levels = update.putObject("coverage-s");
       for (int level : LEVELS) {
-        long delay = delays.get(v - 1).coverage(level, nodes);
+        long delay = coverage(v, level);
         put(levels, Integer.toString(level), delay < 0 ? Double.NaN : Json.seconds(delay));
       }
     }
@@ -159,10 +162,15 @@ public final class UpdateMetrics implements GroupMetrics<UpdateMetrics> {
     row.put(group + " msgs/node", released == 0 ? "-" : String.format("%.2f", messages / ((double) nodes * released)));
   }
 
+  /** The nearest rank of {@code percent}% of {@code nodes}: ceil(percent / 100 × nodes), in whole numbers. */
+  static int rank(int percent, int nodes) {
+    return (int) (((long) percent * nodes + 99) / 100);
+  }
+
   private int reachedCount(int percent) {
     int count = 0;
     for (int v = 1; v <= releases.length; v++) {
-      if (window.measures(releases[v - 1]) && delays.get(v - 1).coverage(percent, nodes) >= 0) {
+      if (window.measures(releases[v - 1]) && coverage(v, percent) >= 0) {
         count++;
       }
     }
@@ -172,10 +180,34 @@ public final class UpdateMetrics implements GroupMetrics<UpdateMetrics> {
   private void learn(long[] known) {
     if (known.length > releases.length) {
       releases = known.clone();
-      while (delays.size() < releases.length) {
-        delays.add(new Delays());
-      }
+      delays = Arrays.copyOf(delays, releases.length);
+      counts = Arrays.copyOf(counts, releases.length);
     }
+  }
+
+  private void add(int version, long delay) {
+    int v = version - 1;
+    if (delays[v] == null) {
+      delays[v] = new long[16];
+    } else if (counts[v] == delays[v].length) {
+      delays[v] = Arrays.copyOf(delays[v], counts[v] * 2);
+    }
+    delays[v][counts[v]++] = delay;
+  }
+
+  /** The delay until the nearest rank of {@code percent}% of the nodes had {@code version}, or -1 if fewer did. */
+  private long coverage(int version, int percent) {
+    int rank = rank(percent, nodes);
+    int count = counts[version - 1];
+    if (rank == 0) {
+      return 0;
+    }
+    if (rank > count) {
+      return -1;
+    }
+    // Sorting sorted values again is quick, and keeps no state that a snapshot would have to carry.
+    Arrays.sort(delays[version - 1], 0, count);
+    return delays[version - 1][rank - 1];
   }
 
   private static void put(ObjectNode out, String key, double value) {
@@ -183,40 +215,6 @@ public final class UpdateMetrics implements GroupMetrics<UpdateMetrics> {
       out.putNull(key);
     } else {
       out.put(key, value);
-    }
-  }
-
-  /** The delays of one version, in nanoseconds, one per node that got it, in no particular order. */
-  private static final class Delays {
-    private long[] values = new long[16];
-    private int size;
-    private boolean sorted = true;
-
-    void add(long delay) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = delay;
-      sorted = false;
-    }
-
-    void addAll(Delays other) {
-      for (int i = 0; i < other.size; i++) {
-        add(other.values[i]);
-      }
-    }
-
-    /** The delay until ceil(percent% of nodes) had it, or -1 if fewer did. */
-    long coverage(int percent, int nodes) {
-      int rank = (int) Math.ceil(percent / 100.0 * nodes);
-      if (rank > size || rank == 0) {
-        return rank == 0 ? 0 : -1;
-      }
-      if (!sorted) {
-        Arrays.sort(values, 0, size);
-        sorted = true;
-      }
-      return values[rank - 1];
     }
   }
 }
