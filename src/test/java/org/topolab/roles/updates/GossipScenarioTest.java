@@ -1,38 +1,19 @@
 package org.topolab.roles.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.topolab.metrics.Json;
-import org.topolab.roles.RoleRegistry;
 import org.topolab.testkit.ScenarioReport;
 import org.topolab.testkit.Scenarios;
 
-/**
- * scenarios/gossip.conf, run whole: a publisher hands each version to one gossip node. Needs the
- * publisher role (its keys push-to, push-count, update-size, release-times), built beside this
- * one: skipped while the registry has no such role.
- */
+/** scenarios/gossip.conf, run whole: a publisher hands each version to one gossip node. */
 class GossipScenarioTest {
 
   private static final Path SCENARIO = Path.of("scenarios/gossip.conf");
-
-  @BeforeAll
-  static void needsThePublisher() {
-    boolean registered;
-    try {
-      new RoleRegistry().find("publisher");
-      registered = true;
-    } catch (IllegalArgumentException e) {
-      registered = false;
-    }
-    assumeTrue(registered, "the publisher role is not there yet");
-  }
 
   private static JsonNode updates(ScenarioReport report, String variant) {
     return report.run(variant).group("peers").get("updates");
