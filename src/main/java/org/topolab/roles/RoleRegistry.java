@@ -13,6 +13,7 @@ import org.topolab.roles.p2p.DownloaderRole;
 import org.topolab.roles.p2p.FileServerRole;
 import org.topolab.roles.p2p.PeerRole;
 import org.topolab.roles.p2p.TrackerRole;
+import org.topolab.roles.updates.GossipRole;
 import org.topolab.roles.updates.PublisherRole;
 import org.topolab.roles.updates.SubscriberRole;
 
@@ -29,7 +30,8 @@ public final class RoleRegistry {
     for (Role role : List.of(
         new ServerRole(), new ClientRole(), new LoadBalancerRole(),
         new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole(),
-        new PublisherRole(), new SubscriberRole(), new AveragingRole())) {
+        new PublisherRole(), new SubscriberRole(), new AveragingRole(),
+        new GossipRole())) {
       roles.put(role.name(), role);
     }
     for (Role role : ServiceLoader.load(Role.class)) {

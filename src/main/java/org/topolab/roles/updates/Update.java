@@ -14,7 +14,7 @@ import org.topolab.network.NetMessage;
  * @param releases simulated release time in nanoseconds of versions 1 to {@code version}
  * @param payloadBytes the size of the item's content
  */
-public record Update(int from, int version, long[] releases, long payloadBytes) implements NetMessage, Subscriber.Command {
+public record Update(int from, int version, long[] releases, long payloadBytes) implements NetMessage, Subscriber.Command, Gossip.Command {
 
   /** Bytes of framing every update message carries besides its payload. */
   public static final long HEADER_BYTES = 16;
