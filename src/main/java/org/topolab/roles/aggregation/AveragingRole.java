@@ -2,6 +2,7 @@ package org.topolab.roles.aggregation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigValue;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pekko.actor.typed.Behavior;
@@ -43,6 +44,14 @@ public final class AveragingRole implements Role {
     if (lastNanos / (cycles + 2L) != cycleNanos) {
       in.problem("cycle", "(cycles + 2) x cycle is more time than the simulation clock counts; shorten the cycle");
     }
+    long workNanos = cycleNanos * (long) cycles;
+    if (workNanos / cycles == cycleNanos && workNanos > group.window().endNanos()) {
+      in.problem(
+          "cycles",
+          cycles + " cycles of " + seconds(cycleNanos) + " need a duration of at least "
+              + seconds(workNanos) + ", and the scenario's is " + seconds(group.window().endNanos())
+              + "; lengthen duration or run fewer cycles");
+    }
     InitialValue start = initialValue(in);
     String timing = in.choice("timing", "random-phase", List.of("random-phase", "rounds"));
     Averaging.Spec spec =
@@ -62,7 +71,7 @@ public final class AveragingRole implements Role {
 
       @Override
       public long drainNanos() {
-        // The cycles run whatever the scenario's duration: the run lasts until they are over.
+        // The last tick and the last replies come after the workload's end: the run waits for them.
         return Math.max(0, lastNanos - group.window().endNanos());
       }
 
@@ -79,6 +88,11 @@ public final class AveragingRole implements Role {
         row.put(name + " final variance", String.format(Locale.ROOT, "%.3e", variances[variances.length - 1]));
       }
     };
+  }
+
+  /** {@code nanos} as a duration in seconds, such as {@code 30s} or {@code 0.5s}. */
+  private static String seconds(long nanos) {
+    return BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString() + "s";
   }
 
   /** The {@code value} key: {@code linear} (the default), {@code peak}, a number or a distribution. */

@@ -130,6 +130,8 @@ class AveragingScenarioTest {
         .hasMessageContaining("scenario:9: groups.peers.value: expected linear, peak, a number such as 50, or a distribution")
         .hasMessageContaining("found 'peek'; did you mean 'peak'?")
         .hasMessageContaining("scenario:10: groups.peers.timing: 'sideways' is not one of random-phase, rounds")
-        .hasMessageContaining("scenario:12: groups.drawn.value.max: '2s' has a unit; expected a plain whole number");
+        .hasMessageContaining("scenario:12: groups.drawn.value.max: '2s' has a unit; expected a plain whole number")
+        .hasMessageContaining("scenario:12: groups.drawn.cycles: 30 cycles of 1s need a duration of at least 30s, "
+            + "and the scenario's is 10s; lengthen duration or run fewer cycles");
   }
 }
