@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.topolab.bench.EngineBenchmark;
+import org.topolab.scenario.RunParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -14,8 +15,9 @@ import picocli.CommandLine;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure simulated events per second and heap per node in virtual time, on a client-server",
-      "workload of the given sizes. Results go to standard output (and to docs/performance.md by hand)."
+      "Measure the engine's speed and memory per node on a client-server workload.",
+      "Simulated events per second and heap per node in virtual time, at the given sizes. Results go",
+      "to standard output (and to docs/performance.md by hand)."
     })
 final class BenchCommand implements Callable<Integer> {
 
@@ -42,11 +44,29 @@ final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** What is wrong with the options, or null. */
+  private String usageProblem() {
+    if (partitions < 1 || partitions > RunCommand.MAX_PARTITIONS) {
+      return "--partitions: expected a whole number from 1 to " + RunCommand.MAX_PARTITIONS + ", found " + partitions;
+    }
+    // The workload adds one server to the clients.
+    for (int count : nodes) {
+      if (count < 1 || count >= RunParser.MAX_NODES) {
+        return "--nodes: expected client counts from 1 to " + (RunParser.MAX_NODES - 1) + ", found " + count;
+      }
+    }
+    if (seconds < 1) {
+      return "--seconds: expected a whole number of simulated seconds of at least 1, found " + seconds;
+    }
+    return null;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    if (partitions < 1 || partitions > RunCommand.MAX_PARTITIONS) {
-      spec.commandLine().getErr().println("--partitions: expected a whole number from 1 to " + RunCommand.MAX_PARTITIONS + ", found " + partitions);
+    String usage = usageProblem();
+    if (usage != null) {
+      spec.commandLine().getErr().println(usage);
       return 2;
     }
     if (localCluster != null) {

@@ -29,8 +29,9 @@ import picocli.CommandLine;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a scenario: every variant at every sweep point. Prints a summary table and writes",
-      "DIR/report.json and DIR/report.html (the same with charts, a page that opens offline).",
+      "Run a scenario, every variant at every sweep point, and write its report.",
+      "Prints a summary table and writes DIR/report.json and DIR/report.html (the same with charts,",
+      "a page that opens offline).",
       "Exit 0 on success, 1 if the run failed, 2 on bad usage or an invalid scenario."
     })
 final class RunCommand implements Callable<Integer> {
@@ -141,6 +142,11 @@ final class RunCommand implements Callable<Integer> {
     String usage = usageProblem();
     if (usage != null) {
       stderr.println(usage);
+      return 2;
+    }
+    String unwritable = OutputFolder.problem(dir);
+    if (unwritable != null) {
+      stderr.println((out != null ? "--out " : "") + dir + ": " + unwritable);
       return 2;
     }
     try (Deployment deployment = deployment()) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,16 +68,7 @@ public final class HtmlReport {
    * never sees half a page.
    */
   public static Path write(Path dir, String html) throws IOException {
-    Files.createDirectories(dir);
-    Path target = dir.resolve("report.html");
-    Path temporary = Files.createTempFile(dir, ".report", ".html");
-    try {
-      Files.writeString(temporary, html, StandardCharsets.UTF_8);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-    return target;
+    return ReportFiles.write(dir, "report.html", html.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Every group that has something to show, in order of first appearance, with its kind. */

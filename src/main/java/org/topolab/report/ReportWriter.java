@@ -3,9 +3,7 @@ package org.topolab.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.topolab.metrics.Json;
 import org.topolab.scenario.Experiment;
@@ -33,15 +31,6 @@ public final class ReportWriter {
    * never sees half a report.
    */
   public static Path write(Path dir, ObjectNode report) throws IOException {
-    Files.createDirectories(dir);
-    Path target = dir.resolve("report.json");
-    Path temporary = Files.createTempFile(dir, ".report", ".json");
-    try {
-      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), report);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-    return target;
+    return ReportFiles.write(dir, "report.json", Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
   }
 }

@@ -22,7 +22,9 @@ import org.topolab.time.TimeMode;
 public final class RunParser {
 
   private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
-  private static final long MAX_NODES = 50_000_000;
+
+  /** The most nodes a run may have. */
+  public static final long MAX_NODES = 50_000_000;
   private static final long MAX_SERIES_POINTS = 100_000;
   private static final int MAX_PARTITION = 1_000_000;
 

@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.topolab.roles.RoleRegistry;
 import org.topolab.settings.Names;
 import org.topolab.settings.Problem;
@@ -49,8 +51,14 @@ public final class ScenarioLoader {
   public Experiment load(Path file, List<String> overrides) throws ScenarioException {
     String source = file.toString();
     Problems problems = new Problems(source);
+    if (Files.isDirectory(file)) {
+      throw new ScenarioException(List.of(new Problem(source, 0, "", "is a folder; " + scenarioIn(file))));
+    }
     if (!Files.isRegularFile(file)) {
       throw new ScenarioException(List.of(new Problem(source, 0, "", "no such scenario file")));
+    }
+    if (!Files.isReadable(file)) {
+      throw new ScenarioException(List.of(new Problem(source, 0, "", "cannot be read (permission denied)")));
     }
     // Substitutions (${vars.x}) are resolved run by run, after the variant and the sweep point are
     // applied, so that sweeping or overriding a value changes every place that refers to it.
@@ -66,6 +74,10 @@ public final class ScenarioLoader {
       problems.add(e.origin(), "", stripOrigin(e));
       problems.throwIfAny();
       throw new IllegalStateException(e);
+    } catch (StackOverflowError e) {
+      // The parser recurses once per level of nesting: hundreds of levels exhaust its stack.
+      throw new ScenarioException(List.of(new Problem(source, 0, "",
+          "nests objects or lists too deeply for the parser to follow; a scenario needs a few levels, not hundreds")));
     }
 
     Config base = written.withoutPath("variants").withoutPath("sweep");
@@ -164,6 +176,20 @@ public final class ScenarioLoader {
       }
     }
     return overrides.withFallback(base);
+  }
+
+  /** Advice for someone who named a folder: one of its .conf files, if it has any. */
+  private static String scenarioIn(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(path -> path.getFileName().toString().endsWith(".conf") && Files.isRegularFile(path))
+          .sorted()
+          .findFirst()
+          .map(path -> "give one of its scenario files, such as " + path)
+          .orElse("give a scenario file (it has no .conf file)");
+    } catch (IOException e) {
+      return "give a scenario file";
+    }
   }
 
   /** Every combination of the axes' values, first axis outermost; one empty point if none. */

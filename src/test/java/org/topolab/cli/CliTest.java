@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -221,6 +222,53 @@ class CliTest {
     assertThat(result.exit()).isEqualTo(2);
     assertThat(result.err()).contains(file + ":3: duration: '2' has no unit").doesNotContain("Exception");
     assertThat(out.resolve("report.json")).doesNotExist();
+  }
+
+  @Test
+  void aFolderGivenAsTheScenarioIsNamedAsOne() throws Exception {
+    Path file = scenario("cli.conf", SCENARIO);
+    Outcome result = cli("validate", dir.toString());
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains(dir + ": is a folder; give one of its scenario files, such as " + file);
+  }
+
+  @Test
+  void aScenarioNestedHundredsDeepIsAProblemNotAStackTrace() throws Exception {
+    Path file = scenario("deep.conf", SCENARIO + "deep = " + "{ a = ".repeat(5000) + "1" + " }".repeat(5000) + "\n");
+    Outcome result = cli("validate", file.toString());
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains(file + ": nests objects or lists too deeply").doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anOutputFolderThatCannotBeWrittenIsRefusedBeforeTheRun() throws Exception {
+    Path file = scenario("cli.conf", SCENARIO);
+    Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+    Outcome result = cli("run", file.toString(), "--out", blocker.resolve("out").toString());
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("--out " + blocker.resolve("out") + ": cannot write the report there: ").doesNotContain("Exception");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void reportFilesAreCreatedAsAnyNewFileIs() throws Exception {
+    Path file = scenario("cli.conf", SCENARIO);
+    Path out = dir.resolve("out");
+    assertThat(cli("run", file.toString(), "--out", out.toString()).exit()).isZero();
+    // The mode a new file gets here (666 less the umask), not a temporary file's 600.
+    Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(dir.resolve("reference")));
+    assertThat(Files.getPosixFilePermissions(out.resolve("report.json"))).isEqualTo(usual);
+    assertThat(Files.getPosixFilePermissions(out.resolve("report.html"))).isEqualTo(usual);
+  }
+
+  @Test
+  void benchRefusesSizesItCannotRunWithoutAStackTrace() {
+    Outcome zero = cli("bench", "--nodes", "0");
+    assertThat(zero.exit()).isEqualTo(2);
+    assertThat(zero.err()).contains("--nodes: expected client counts from 1 to 49999999, found 0").doesNotContain("Exception");
+    Outcome noTime = cli("bench", "--seconds", "0");
+    assertThat(noTime.exit()).isEqualTo(2);
+    assertThat(noTime.err()).contains("--seconds: expected a whole number of simulated seconds of at least 1, found 0");
   }
 
   @Test

@@ -39,7 +39,7 @@ class ScenarioValidationTest {
       }
       """;
 
-  private static final String DURATION_HELP = "a duration such as 20ms, 1.5s or 2min (units ns, us, ms, s, min, h)";
+  private static final String DURATION_HELP = "a duration such as 20ms, 1.5s or 2min (units ns, us, ms, s, min, h; or written out: 5 sec, 10 msec, 2 minutes)";
   private static final String ROLES = "(roles: averaging, client, downloader, file-server, gossip, load-balancer, peer, publisher, server, subscriber, tracker, or the class name of your own Role)";
 
   private static String replace(String line, String with) {
@@ -120,8 +120,7 @@ class ScenarioValidationTest {
         bad(
             "bandwidth in bytes",
             replace("role = server", "role = server\n    link { up = 10MB }"),
-            "6: groups.server.link.up: unknown bandwidth unit 'MB'; expected a bandwidth such as 700kbps, 30Mbps or 1Gbps"
-                + " (bits per second), or unlimited"),
+            "6: groups.server.link.up: '10MB' is in bytes per second; bandwidths are in bits per second: did you mean 80Mbps?"),
         bad(
             "size in bits",
             replace("role = server", "role = server\n    response-size = 10Mb"),

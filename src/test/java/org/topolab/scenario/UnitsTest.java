@@ -28,6 +28,16 @@ class UnitsTest {
     "7ns, 7",
     "' 3 ms ', 3000000",
     "0, 0",
+    // The words people write.
+    "5 sec, 5000000000",
+    "5 secs, 5000000000",
+    "1 second, 1000000000",
+    "10 msec, 10000000",
+    "10 milliseconds, 10000000",
+    "2 mins, 120000000000",
+    "2 Minutes, 120000000000",
+    "1 hour, 3600000000000",
+    "3 usec, 3000",
   })
   void durations(String text, long nanos) {
     assertThat(Units.duration(text)).isEqualTo(nanos);
@@ -58,6 +68,8 @@ class UnitsTest {
     "30Mbps, 30000000",
     "30mbps, 30000000",
     "1Gbps, 1000000000",
+    "10Mb/s, 10000000",
+    "10 Mbit/s, 10000000",
     "1.5Gbps, 1500000000",
     "64bps, 64",
   })
@@ -90,7 +102,7 @@ class UnitsTest {
     Function<String, Object> size = Units::size;
     Function<String, Object> bandwidth = Units::bandwidth;
     Function<String, Object> rate = Units::rate;
-    String durationHelp = "a duration such as 20ms, 1.5s or 2min (units ns, us, ms, s, min, h)";
+    String durationHelp = "a duration such as 20ms, 1.5s or 2min (units ns, us, ms, s, min, h; or written out: 5 sec, 10 msec, 2 minutes)";
     String sizeHelp = "a size such as 512B, 1KiB, 20KB or 100MB (units B, KB, MB, GB, KiB, MiB, GiB)";
     String bandwidthHelp = "a bandwidth such as 700kbps, 30Mbps or 1Gbps (bits per second), or unlimited";
     String rateHelp = "a rate such as 2/s, 120/min or 0.5 (per second)";
@@ -105,7 +117,10 @@ class UnitsTest {
         Arguments.of(size, "3 furlongs", "unknown size unit 'furlongs'; expected " + sizeHelp),
         Arguments.of(size, "big", "'big' is not " + sizeHelp),
         Arguments.of(bandwidth, "100", "'100' has no unit; expected " + bandwidthHelp),
-        Arguments.of(bandwidth, "10MB", "unknown bandwidth unit 'MB'; expected " + bandwidthHelp),
+        Arguments.of(bandwidth, "10MB", "'10MB' is in bytes per second; bandwidths are in bits per second: did you mean 80Mbps?"),
+        Arguments.of(bandwidth, "1 GB/s", "'1 GB/s' is in bytes per second; bandwidths are in bits per second: did you mean 8Gbps?"),
+        Arguments.of(bandwidth, "125kB/s", "'125kB/s' is in bytes per second; bandwidths are in bits per second: did you mean 1Mbps?"),
+        Arguments.of(bandwidth, "1MiBps", "'1MiBps' is in bytes per second; bandwidths are in bits per second: did you mean 8.38861Mbps?"),
         Arguments.of(bandwidth, "0Mbps", "a bandwidth must be above 0; expected " + bandwidthHelp),
         Arguments.of(bandwidth, "fast", "'fast' is not " + bandwidthHelp),
         Arguments.of(rate, "2/fortnight", "unknown rate unit '/fortnight'; expected " + rateHelp),
