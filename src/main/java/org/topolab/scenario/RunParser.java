@@ -45,6 +45,13 @@ public final class RunParser {
     long seed = top.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
     TimeMode time = TimeMode.valueOf(top.choice("time", "virtual", List.of("virtual", "real")).toUpperCase());
     double timeScale = top.number("time-scale", 1.0, 1e-3, 1e6);
+    // A scenario written for real time may be run in virtual time with --time virtual: its
+    // time-scale then waits for the next real-time run.
+    boolean timeFromCommandLine =
+        spec.config().hasPath("time") && spec.config().getValue("time").origin().description().startsWith("--set");
+    if (time == TimeMode.VIRTUAL && top.has("time-scale") && !timeFromCommandLine) {
+      top.problem("time-scale", "applies only with time = real: virtual time runs as fast as it can; remove it, or set time = real");
+    }
     int before = problems.size();
     long duration = top.duration("duration", null, 1);
     boolean durationValid = problems.size() == before;

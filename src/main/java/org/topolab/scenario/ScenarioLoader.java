@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigUtil;
@@ -122,6 +123,8 @@ public final class ScenarioLoader {
         sweep.problem('"' + key + '"', "not a key path: " + stripOrigin(e));
       }
     }
+    unusedVars(written, axes, problems);
+    overridesTheSweepReplaces(overrides, axes, problems);
     problems.throwIfAny();
 
     List<RunSpec> runs = new ArrayList<>();
@@ -176,6 +179,56 @@ public final class ScenarioLoader {
       }
     }
     return overrides.withFallback(base);
+  }
+
+  /**
+   * Records a problem for each var that no ${vars.NAME} uses, whether the file, the command line or
+   * a sweep sets it: a misspelt var would otherwise run happily and change nothing. A var is used
+   * when the scenario, its variants included, no longer resolves without it.
+   */
+  private static void unusedVars(Config written, List<Map.Entry<String, ConfigList>> axes, Problems problems) {
+    Map<String, ConfigOrigin> names = new LinkedHashMap<>();
+    if (written.hasPath("vars") && written.getValue("vars").valueType() == ConfigValueType.OBJECT) {
+      written.getObject("vars").forEach((name, value) -> names.put(name, value.origin()));
+    }
+    for (Map.Entry<String, ConfigList> axis : axes) {
+      List<String> path = ConfigUtil.splitPath(axis.getKey());
+      if (path.size() == 2 && path.get(0).equals("vars")) {
+        names.putIfAbsent(path.get(1), axis.getValue().origin());
+      }
+    }
+    List<String> used = new ArrayList<>();
+    List<String> unused = new ArrayList<>();
+    for (String name : names.keySet()) {
+      try {
+        written.withoutPath(ConfigUtil.joinPath("vars", name)).resolve();
+        unused.add(name);
+      } catch (ConfigException.UnresolvedSubstitution e) {
+        used.add(name);
+      }
+    }
+    used.sort(null);
+    for (String name : unused) {
+      String path = ConfigUtil.joinPath("vars", name);
+      problems.add(names.get(name), path,
+          "nothing uses it (no ${" + path + "} in the scenario)" + Names.hint(name, used)
+              + (used.isEmpty() ? "" : " (vars used: " + String.join(", ", used) + ")"));
+    }
+  }
+
+  /** Records a problem for each --set of a key that the sweep sets anew at every point. */
+  private static void overridesTheSweepReplaces(List<String> overrides, List<Map.Entry<String, ConfigList>> axes, Problems problems) {
+    for (String override : overrides) {
+      String path = override.substring(0, override.indexOf('=')).strip();
+      for (Map.Entry<String, ConfigList> axis : axes) {
+        String swept = axis.getKey();
+        if (path.equals(swept) || path.startsWith(swept + ".") || swept.startsWith(path + ".")) {
+          problems.add(null, "",
+              "--set " + override + ": the sweep sets " + swept + " at every point, which replaces this value; sweep over "
+                  + "the values you want instead (--set 'sweep={\"" + swept + "\" = [...]}') or drop the sweep (--set sweep=null)");
+        }
+      }
+    }
   }
 
   /** Advice for someone who named a folder: one of its .conf files, if it has any. */

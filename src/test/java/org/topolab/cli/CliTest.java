@@ -272,6 +272,17 @@ class CliTest {
   }
 
   @Test
+  void timeScaleInVirtualTimeIsAProblemUnlessTheCommandLineChoseVirtualTime() throws Exception {
+    Path file = scenario("scaled.conf", SCENARIO + "time-scale = 20\n");
+    Outcome virtual = cli("validate", file.toString());
+    assertThat(virtual.exit()).isEqualTo(2);
+    assertThat(virtual.err()).contains("time-scale: applies only with time = real");
+    // A scenario written for real time, run in virtual time for once: its time-scale waits.
+    assertThat(cli("validate", file.toString(), "--time", "virtual").exit()).isZero();
+    assertThat(cli("validate", file.toString(), "--time", "real").exit()).isZero();
+  }
+
+  @Test
   void badSetIsBadUsage() throws Exception {
     Path file = scenario("cli.conf", SCENARIO);
     Outcome result = cli("validate", file.toString(), "--set", "groups.clients.count");

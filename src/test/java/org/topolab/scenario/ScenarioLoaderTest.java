@@ -213,8 +213,26 @@ class ScenarioLoaderTest {
     assertThat(many.config().getInt("groups.clients.count")).isEqualTo(9);
     assertThat(many.config().getInt("groups.server.workers")).isEqualTo(3);
 
-    Experiment swept = load(BASE + "sweep { \"groups.clients.count\" = [7] }\n", "groups.clients.count=5");
-    assertThat(swept.runs().get(0).config().getInt("groups.clients.count")).isEqualTo(7);
+  }
+
+  @Test
+  void setOfAKeyTheSweepSetsIsAProblemThatSaysHowToSweepInstead() {
+    assertThatThrownBy(() -> load(BASE + "sweep { \"groups.clients.count\" = [7] }\n", "groups.clients.count=5"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("--set groups.clients.count=5: the sweep sets groups.clients.count at every point, which replaces"
+            + " this value; sweep over the values you want instead (--set 'sweep={\"groups.clients.count\" = [...]}') or drop"
+            + " the sweep (--set sweep=null)");
+  }
+
+  @Test
+  void aVarThatNothingUsesIsAProblemWithTheNearestUsedOne() {
+    String scenario = BASE.replace("workers = 2", "workers = ${vars.workers}").replace("groups {", "vars { workers = 2 }\ngroups {");
+    assertThatThrownBy(() -> load(scenario, "vars.wrokers=3"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("vars.wrokers: nothing uses it (no ${vars.wrokers} in the scenario); did you mean 'workers'?");
+    assertThatThrownBy(() -> load(scenario + "sweep { \"vars.wrokers\" = [1, 2] }\n"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("vars.wrokers: nothing uses it");
   }
 
   @Test
