@@ -7,6 +7,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.MailboxSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
@@ -20,6 +22,9 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  */
 public final class NodeFailures {
 
+  // On the parent's thread, with the mailbox that suits it.
+  private static final Props NODE = DispatcherSelector.sameAsParent().withNext(MailboxSelector.fromConfig(NodeMailbox.CONFIG));
+
   private final List<String> failures = new ArrayList<>();
 
   /** An empty record of failures. */
@@ -27,11 +32,11 @@ public final class NodeFailures {
 
   /**
    * Spawns {@code behavior} as a child called {@code name} of the actor whose context is {@code
-   * parent}, on the parent's dispatcher, and watches it: the parent hands each {@link Terminated}
-   * signal it gets to {@link #note}.
+   * parent}, on the parent's dispatcher with a {@link NodeMailbox}, and watches it: the parent hands
+   * each {@link Terminated} signal it gets to {@link #note}.
    */
   public <T> ActorRef<T> spawn(ActorContext<?> parent, Behavior<T> behavior, String name) {
-    ActorRef<T> node = parent.spawn(behavior, name, DispatcherSelector.sameAsParent());
+    ActorRef<T> node = parent.spawn(behavior, name, NODE);
     parent.watch(node);
     return node;
   }
