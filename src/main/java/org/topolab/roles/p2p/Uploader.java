@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.topolab.network.LinkSpec;
 import org.topolab.node.NodeContext;
 
@@ -22,22 +24,12 @@ import org.topolab.node.NodeContext;
  */
 final class Uploader {
 
-  /** What the uploader needs from the node it serves for. */
-  interface Host {
-    /** Calls {@link #uplinkFree()} after {@code delayNanos}. */
-    void wakeUplink(long delayNanos);
-
-    /** Calls {@link #rechoke()} after {@code delayNanos}. */
-    void wakeRechoke(long delayNanos);
-
-    /** Bytes of chunk {@code chunk} as {@code neighbour} downloads it. */
-    int chunkBytes(int neighbour, int chunk);
-
-    /** How often each chunk of the file that {@code neighbour} downloads has been sent (the uploader counts). */
-    int[] timesSent(int neighbour);
-
-    /** Counts {@code bytes} of chunk content sent. */
-    void uploaded(int bytes);
+  /** The uploader's timers: its node's actor receives them and hands them to {@link #wake}. */
+  enum Wake implements Peer.Command, FileServer.Command {
+    /** The last chunk handed to the network has left the uplink. */
+    UPLINK,
+    /** The rechoke interval is over. */
+    RECHOKE
   }
 
   /** How an uploader behaves: unchoke slots, tit-for-tat or rotation, and the rechoke interval. */
@@ -46,6 +38,7 @@ final class Uploader {
   /** One neighbour as the uploader sees it. */
   private static final class Slot {
     final int id;
+    final SharedFile file;
     final ArrayDeque<Integer> requests = new ArrayDeque<>(4);
     boolean interested;
     boolean unchoked;
@@ -57,14 +50,16 @@ final class Uploader {
     int chokeSeq;
     long receivedFrom;
 
-    Slot(int id) {
+    Slot(int id, SharedFile file) {
       this.id = id;
+      this.file = file;
     }
   }
 
   private final NodeContext node;
-  private final Host host;
+  private final ActorRef<? super Wake> self;
   private final Policy policy;
+  private final LongAdder uploaded;
   private final double upBitsPerSecond;
   private final HashMap<Integer, Slot> slots = new HashMap<>();
   private final List<Slot> unchoked = new ArrayList<>();
@@ -76,17 +71,27 @@ final class Uploader {
   private boolean sending;
   private boolean rechokeDue;
 
-  Uploader(NodeContext node, Host host, Policy policy) {
+  /**
+   * The uploader of the node whose actor is {@code self}; it sets its timers there and adds the
+   * chunk bytes it sends to {@code uploaded}.
+   */
+  Uploader(NodeContext node, ActorRef<? super Wake> self, Policy policy, LongAdder uploaded) {
     this.node = node;
-    this.host = host;
+    this.self = self;
     this.policy = policy;
+    this.uploaded = uploaded;
     this.upBitsPerSecond = node.group().link().upBitsPerSecond();
+  }
+
+  /** {@code neighbour} is connected and downloads {@code file}; the uploader serves it from now on. */
+  void connect(int neighbour, SharedFile file) {
+    slots.putIfAbsent(neighbour, new Slot(neighbour, file));
   }
 
   /** {@code neighbour} says whether it wants chunks from this node, in its message number {@code seq}. */
   void interest(int neighbour, boolean wants, int seq) {
-    Slot slot = slots.computeIfAbsent(neighbour, Slot::new);
-    if (seq <= slot.interestSeq) {
+    Slot slot = slots.get(neighbour);
+    if (slot == null || seq <= slot.interestSeq) {
       return; // overtaken by a later message
     }
     slot.interestSeq = seq;
@@ -159,14 +164,19 @@ final class Uploader {
     }
   }
 
-  /** The last chunk handed to the network has left the uplink. */
-  void uplinkFree() {
-    sending = false;
-    send();
+  /** One of the uploader's timers is due. */
+  void wake(Wake wake) {
+    switch (wake) {
+      case UPLINK -> {
+        sending = false;
+        send();
+      }
+      case RECHOKE -> rechoke();
+    }
   }
 
   /** The rechoke interval is over: rotates the slots. */
-  void rechoke() {
+  private void rechoke() {
     rechokeDue = false;
     if (policy.titForTat()) {
       rankByUpload();
@@ -196,7 +206,7 @@ final class Uploader {
         turns.remove();
         continue;
       }
-      int[] sent = host.timesSent(slot.id);
+      int[] sent = slot.file.timesSent();
       for (int chunk : slot.requests) {
         if (sent[chunk] < fewest) {
           fewest = sent[chunk];
@@ -209,19 +219,19 @@ final class Uploader {
       return;
     }
     chosen.requests.remove(chosenChunk);
-    host.timesSent(chosen.id)[chosenChunk]++;
+    chosen.file.timesSent()[chosenChunk]++;
     ready.remove(chosen);
     if (chosen.requests.isEmpty()) {
       chosen.ready = false;
     } else {
       ready.add(chosen);
     }
-    int bytes = host.chunkBytes(chosen.id, chosenChunk);
+    int bytes = chosen.file.info().chunkBytes(chosenChunk);
     Wire.Chunk message = new Wire.Chunk(node.id(), chosenChunk, bytes);
     node.send(chosen.id, message);
-    host.uploaded(bytes);
+    uploaded.add(bytes);
     sending = true;
-    host.wakeUplink(LinkSpec.transmissionNanos(message.sizeBytes(), upBitsPerSecond));
+    node.after(LinkSpec.transmissionNanos(message.sizeBytes(), upBitsPerSecond), self, Wake.UPLINK);
   }
 
   private void unchoke(Slot slot) {
@@ -320,7 +330,7 @@ final class Uploader {
   private void scheduleRechoke() {
     if (!rechokeDue && interested > 0 && policy.rechokeNanos() > 0) {
       rechokeDue = true;
-      host.wakeRechoke(policy.rechokeNanos());
+      node.after(policy.rechokeNanos(), self, Wake.RECHOKE);
     }
   }
 }
