@@ -16,7 +16,13 @@ public final class Delivery {
 
   /** What to deliver messages for {@code ref} to: its actor cell if it has a started one here, else {@code ref}. */
   public static Object target(ActorRef<?> ref) {
-    if (Adapter.toClassic(ref) instanceof ActorRefWithCell local && local.underlying() instanceof ActorCell cell) {
+    org.apache.pekko.actor.ActorRef classic;
+    try {
+      classic = Adapter.toClassic(ref);
+    } catch (UnsupportedOperationException e) {
+      return ref; // not backed by a classic actor, such as the test kits' stand-ins (BehaviorTestKit)
+    }
+    if (classic instanceof ActorRefWithCell local && local.underlying() instanceof ActorCell cell) {
       return cell;
     }
     return ref;
