@@ -1,12 +1,12 @@
 package org.topolab.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntPredicate;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.PostStop;
@@ -55,14 +55,15 @@ final class World {
     return Behaviors.setup(
         context -> {
           Map<GroupInfo, MeasuredGroup<?>> measured = new HashMap<>();
-          List<Integer> ids = new ArrayList<>();
+          int[] ids = new int[run.topology().size()];
+          int count = 0;
           List<GroupInfo> infos = run.topology().groups();
           for (int g = 0; g < infos.size(); g++) {
             GroupInfo group = infos.get(g);
             measured.put(group, groups.get(g));
             for (int i = 0; i < group.count(); i++) {
               if (local.test(group.id(i))) {
-                ids.add(group.id(i));
+                ids[count++] = group.id(i);
               }
             }
           }
@@ -72,8 +73,8 @@ final class World {
             run.network().register(id, failures.spawn(parent, behavior, run.topology().nodeName(id)));
           };
           List<CompletableFuture<Void>> slices = new ArrayList<>();
-          for (int from = 0; from < ids.size(); from += SLICE) {
-            int[] share = ids.subList(from, Math.min(ids.size(), from + SLICE)).stream().mapToInt(Integer::intValue).toArray();
+          for (int from = 0; from < count; from += SLICE) {
+            int[] share = Arrays.copyOfRange(ids, from, Math.min(count, from + SLICE));
             CompletableFuture<Void> spawned = new CompletableFuture<>();
             slices.add(spawned);
             context.spawn(slice(share, maker, failures, spawned), "slice-" + slices.size(), DispatcherSelector.sameAsParent());
