@@ -125,23 +125,25 @@ final class SwarmDownload {
   void choke(Source neighbour, boolean unchoked, int seq, int sent) {
     // Every interest is answered with a choke or unchoke, new or repeated: this one answers it.
     neighbour.interest.answered(node.now());
-    if (seq <= neighbour.chokeSeq) {
-      return; // overtaken by a later message, or a repeat
+    if (seq < neighbour.chokeSeq) {
+      return; // overtaken by a later message
     }
-    // Chokes and unchokes alternate, so a gap in the numbers hides a choke that the network
-    // delivered late or lost: the neighbour dropped the requests it held then, so they are asked again.
-    boolean choked = !unchoked || seq > neighbour.chokeSeq + 1;
-    neighbour.chokeSeq = seq;
-    if (choked && neighbour.unchokedMe) {
-      neighbour.unchokedMe = false;
-      requests.choked(neighbour, sent - neighbour.received);
-    }
-    if (unchoked) {
-      neighbour.unchokedMe = true;
-      requests.unchoked(neighbour);
-      if (!neighbour.interestedIn) {
-        tellInterest(neighbour, false); // it has not heard that this peer lost interest
+    if (seq > neighbour.chokeSeq) {
+      // Chokes and unchokes alternate, so a gap in the numbers hides a choke that the network
+      // delivered late or lost: the neighbour dropped the requests it held then, so they are asked again.
+      boolean choked = !unchoked || seq > neighbour.chokeSeq + 1;
+      neighbour.chokeSeq = seq;
+      if (choked && neighbour.unchokedMe) {
+        neighbour.unchokedMe = false;
+        requests.choked(neighbour, sent - neighbour.received);
       }
+      if (unchoked) {
+        neighbour.unchokedMe = true;
+        requests.unchoked(neighbour);
+      }
+    }
+    if (unchoked && !neighbour.interestedIn) {
+      tellInterest(neighbour, false); // it has not heard that this peer lost interest
     }
     requests.requestMore();
   }
