@@ -197,10 +197,11 @@ final class RequestPipeline {
    * The endgame: every missing chunk has been asked for, and a slow or silent neighbour would hold
    * up the end. A free request goes to another unchoking neighbour for a missing chunk if that
    * neighbour is expected to deliver it in less than half the time of the soonest of those already
-   * asked (by the measured pace of each; one that has let the request wait past what was expected,
-   * or not yet delivered anything, is not counted on), up to {@link #MAX_COPIES} requests a chunk;
-   * the first copy to arrive cancels the others. Duplicates are whole chunks, so they are asked for
-   * only where they are likely to pay off.
+   * asked (by the pace of each; one that has let the request wait more than twice as long as
+   * expected, or that has choked this peer, is not counted on), up to {@link #MAX_COPIES} requests a
+   * chunk; the first copy to arrive cancels the others. A copy waits for this peer's own downlink
+   * like the first: when that is what the chunk waits for, no copy is asked. Duplicates are whole
+   * chunks, so they are asked for only where they are likely to pay off.
    */
   private void endgame() {
     long now = node.now();
@@ -220,13 +221,15 @@ final class RequestPipeline {
             soonest = Math.min(soonest, asked.place(chunk) * (double) times.perChunk(asked));
           }
         }
-        if (soonest <= inFlight * times.downlinkNanos()) {
+        double backlog = inFlight * (double) times.downlinkNanos();
+        if (soonest <= backlog) {
           continue; // this peer's own downlink is what the chunk waits for: a copy would queue there too
         }
         Source best = null;
         double bestWait = soonest / 2;
         for (Source candidate : unchokers) {
-          double wait = (candidate.outstanding.size() + 1.0) * times.perChunk(candidate);
+          // A copy too waits for the chunks in flight to cross this peer's downlink.
+          double wait = Math.max((candidate.outstanding.size() + 1.0) * times.perChunk(candidate), backlog);
           if (wait < bestWait && Chunks.has(candidate.has, chunk) && candidate.ask(chunk) == null) {
             best = candidate;
             bestWait = wait;

@@ -22,9 +22,9 @@ final class Source {
    */
   record Ask(int chunk, int attempt, long sentAt, long expectedNanos, long deadline) {
 
-    /** Whether it has waited longer than expected at {@code now}. */
+    /** Whether it has waited more than twice as long as expected at {@code now}: it is not counted on. */
     boolean late(long now) {
-      return now - sentAt > expectedNanos;
+      return now - sentAt > 2 * expectedNanos;
     }
   }
 
