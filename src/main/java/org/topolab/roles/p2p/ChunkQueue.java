@@ -1,18 +1,19 @@
 package org.topolab.roles.p2p;
 
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.topolab.network.LinkSpec;
 import org.topolab.node.NodeContext;
 
 /**
- * The chunks downloaders asked a file server for, sent first come, first served, one at a time:
- * the next goes to the network when the previous one has left the uplink, so the uplink never idles
- * while a request waits, and a request still waiting can be dropped. A request asked again while
- * the first is waiting keeps its place (a downloader asks again when it suspects a loss); a cancel
- * drops it.
+ * The chunks downloaders asked a file server for, sent one at a time: the next goes to the network
+ * when the previous one has left the uplink, so the uplink never idles while a request waits, and a
+ * request still waiting can be dropped. The downloaders take turns, each getting the chunks it asked
+ * for in the order asked, so each gets an equal share of the uplink, as TCP connections would. A
+ * request asked again while the first is waiting keeps its place (a downloader asks again when it
+ * suspects a loss); a cancel drops it.
  */
 final class ChunkQueue {
 
@@ -21,14 +22,16 @@ final class ChunkQueue {
     SENT
   }
 
-  /** Chunk {@code chunk} of {@code file}, asked for by {@code from}. */
-  private record Asked(int from, SharedFile file, int chunk) {}
+  /** Chunk {@code chunk} of {@code file}, asked for. */
+  private record Asked(SharedFile file, int chunk) {}
 
   private final NodeContext node;
   private final ActorRef<? super Wake> self;
   private final LongAdder uploaded;
   private final double upBitsPerSecond;
-  private final LinkedHashSet<Asked> waiting = new LinkedHashSet<>();
+  // Each downloader's requests, in the order asked; the downloaders with requests, in turn.
+  private final HashMap<Integer, ArrayDeque<Asked>> waiting = new HashMap<>();
+  private final ArrayDeque<Integer> turns = new ArrayDeque<>();
   private boolean sending;
 
   /** The queue of the node whose actor is {@code self}; the chunk bytes it sends count in {@code uploaded}. */
@@ -41,13 +44,24 @@ final class ChunkQueue {
 
   /** {@code from} asks for chunk {@code chunk} of {@code file}. */
   void ask(int from, SharedFile file, int chunk) {
-    waiting.add(new Asked(from, file, chunk));
+    ArrayDeque<Asked> asked = waiting.computeIfAbsent(from, id -> new ArrayDeque<>(4));
+    Asked request = new Asked(file, chunk);
+    if (asked.contains(request)) {
+      return;
+    }
+    if (asked.isEmpty()) {
+      turns.add(from);
+    }
+    asked.add(request);
     send();
   }
 
   /** {@code from} no longer wants chunk {@code chunk} (of the file it downloads). */
   void cancel(int from, int chunk) {
-    waiting.removeIf(asked -> asked.from() == from && asked.chunk() == chunk);
+    ArrayDeque<Asked> asked = waiting.get(from);
+    if (asked != null) {
+      asked.removeIf(request -> request.chunk() == chunk);
+    }
   }
 
   /** The chunk last sent has left the uplink. */
@@ -57,17 +71,22 @@ final class ChunkQueue {
   }
 
   private void send() {
-    if (sending || waiting.isEmpty()) {
-      return;
+    while (!sending && !turns.isEmpty()) {
+      int to = turns.poll();
+      ArrayDeque<Asked> asked = waiting.get(to);
+      Asked next = asked.poll();
+      if (next == null) {
+        continue; // all it asked for was cancelled
+      }
+      if (!asked.isEmpty()) {
+        turns.add(to);
+      }
+      int bytes = next.file().info().chunkBytes(next.chunk());
+      Wire.Chunk chunk = new Wire.Chunk(node.id(), next.chunk(), bytes);
+      node.send(to, chunk);
+      uploaded.add(bytes);
+      sending = true;
+      node.after(LinkSpec.transmissionNanos(chunk.sizeBytes(), upBitsPerSecond), self, Wake.SENT);
     }
-    Iterator<Asked> first = waiting.iterator();
-    Asked next = first.next();
-    first.remove();
-    int bytes = next.file().info().chunkBytes(next.chunk());
-    Wire.Chunk chunk = new Wire.Chunk(node.id(), next.chunk(), bytes);
-    node.send(next.from(), chunk);
-    uploaded.add(bytes);
-    sending = true;
-    node.after(LinkSpec.transmissionNanos(chunk.sizeBytes(), upBitsPerSecond), self, Wake.SENT);
   }
 }

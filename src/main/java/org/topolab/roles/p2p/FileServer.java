@@ -11,10 +11,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.topolab.node.NodeContext;
 
 /**
- * A file server: holds files and serves their chunks. Downloaders get every chunk they ask for, in
- * the order asked, so the server's uplink is shared by all of them. In a swarm it is the origin,
- * the first seed: it answers handshakes with a full bitfield and serves the peers it unchokes, like
- * any seeding peer.
+ * A file server: holds files and serves their chunks. Downloaders get every chunk they ask for,
+ * each in the order it asked, taking turns for the uplink ({@link ChunkQueue}). In a swarm it is
+ * the origin, the first seed: it answers handshakes with a full bitfield and serves the peers it
+ * unchokes, like any seeding peer ({@link Uploader}).
  */
 public final class FileServer extends AbstractBehavior<FileServer.Command> {
 

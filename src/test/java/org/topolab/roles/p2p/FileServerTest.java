@@ -90,6 +90,25 @@ class FileServerTest {
     assertThat(second.expectArrival(Wire.Chunk.class).nanos()).isEqualTo(2 * chunk.sizeBytes() * NANOS_PER_BYTE);
   }
 
+  @Test
+  void downloadersTakeTurnsForTheUplink() {
+    // Client 1 asks for all three chunks, then client 2 for two: after the chunk already on its
+    // way, they alternate, each served in the order it asked.
+    for (int chunk = 0; chunk < 3; chunk++) {
+      kit.send(1, SERVER, new Wire.GetChunk(1, "movie", chunk));
+    }
+    kit.send(2, SERVER, new Wire.GetChunk(2, "movie", 0));
+    kit.send(2, SERVER, new Wire.GetChunk(2, "movie", 1));
+    long whole = new Wire.Chunk(SERVER, 0, 10_000).sizeBytes() * NANOS_PER_BYTE;
+    long last = new Wire.Chunk(SERVER, 2, 5_000).sizeBytes() * NANOS_PER_BYTE;
+    List<Arrival<Wire.Chunk>> toFirst = first.receiveArrivals(Wire.Chunk.class, 3);
+    assertThat(toFirst).extracting(arrival -> arrival.message().chunk()).containsExactly(0, 1, 2);
+    assertThat(toFirst).extracting(Arrival::nanos).containsExactly(whole, 2 * whole, 3 * whole + last);
+    List<Arrival<Wire.Chunk>> toSecond = second.receiveArrivals(Wire.Chunk.class, 2);
+    assertThat(toSecond).extracting(arrival -> arrival.message().chunk()).containsExactly(0, 1);
+    assertThat(toSecond).extracting(Arrival::nanos).containsExactly(3 * whole, 4 * whole + last);
+  }
+
   /**
    * Clients 1 and 2 connect as peers and say they are interested; client 1 takes the one slot.
    * Every interest is answered: client 2's by its choke as it stands (number 0: none yet).
