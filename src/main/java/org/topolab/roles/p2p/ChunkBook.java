@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * A peer's books on the chunks of its file: which it has, which it has asked for and of how many
- * neighbours (more than one in the endgame), the neighbour first asked, and how many neighbours
- * have each chunk (what rarest first reads).
+ * neighbours (more than one in the endgame), and how many neighbours have each chunk (what rarest
+ * first reads).
  */
 final class ChunkBook {
 
@@ -13,7 +13,6 @@ final class ChunkBook {
   private final long[] have;
   private final long[] requested;
   private final int[] requests;
-  private final int[] firstSource;
   private final int[] availability;
   private int haveCount;
   private int requestedChunks;
@@ -23,7 +22,6 @@ final class ChunkBook {
     this.have = Chunks.empty(chunks);
     this.requested = Chunks.empty(chunks);
     this.requests = new int[chunks];
-    this.firstSource = new int[chunks];
     this.availability = new int[chunks];
   }
 
@@ -62,15 +60,9 @@ final class ChunkBook {
     return requests[chunk];
   }
 
-  /** The neighbour first asked for {@code chunk}, while it is asked for. */
-  int firstSource(int chunk) {
-    return firstSource[chunk];
-  }
-
-  /** {@code chunk} was asked of neighbour {@code source}. */
-  void asked(int chunk, int source) {
+  /** {@code chunk} was asked of one more neighbour. */
+  void asked(int chunk) {
     if (requests[chunk]++ == 0) {
-      firstSource[chunk] = source;
       Chunks.set(requested, chunk);
       requestedChunks++;
     }

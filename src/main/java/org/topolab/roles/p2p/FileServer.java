@@ -11,10 +11,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.topolab.node.NodeContext;
 
 /**
- * A file server: holds files and serves their chunks. Downloaders get every chunk they ask for, in
- * the order asked, so the server's uplink is shared by all of them. In a swarm it is the origin,
- * the first seed: it answers handshakes with a full bitfield and serves the peers it unchokes, like
- * any seeding peer.
+ * A file server: holds files and serves their chunks. Downloaders get every chunk they ask for,
+ * each in the order it asked, taking turns for the uplink ({@link ChunkQueue}). In a swarm it is
+ * the origin, the first seed: it answers handshakes with a full bitfield and serves the peers it
+ * unchokes, like any seeding peer ({@link Uploader}).
  */
 public final class FileServer extends AbstractBehavior<FileServer.Command> {
 
@@ -27,7 +27,8 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
           Wire.RequestChunk,
           Wire.Cancel,
           Wire.Bye,
-          Uploader.Wake {}
+          Uploader.Wake,
+          ChunkQueue.Wake {}
 
   /** A file the server holds. */
   public record StoredFile(String name, long size) {}
@@ -43,22 +44,22 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
 
   private final NodeContext node;
   private final Spec spec;
-  private final LongAdder uploaded;
   private final HashMap<String, SharedFile> files = new HashMap<>();
   private final HashMap<String, long[]> fullBitfields = new HashMap<>();
+  private final ChunkQueue downloads;
   private final Uploader uploader;
 
   private FileServer(ActorContext<Command> context, NodeContext node, Spec spec, LongAdder uploaded) {
     super(context);
     this.node = node;
     this.spec = spec;
-    this.uploaded = uploaded;
     for (StoredFile file : spec.files()) {
       SharedFile shared = new SharedFile(new Wire.FileInfo(node.id(), file.name(), file.size(), spec.chunkSize()));
       files.put(file.name(), shared);
       fullBitfields.put(file.name(), Chunks.full(shared.info().chunks()));
     }
     files.put("", files.get(spec.files().get(0).name()));
+    this.downloads = new ChunkQueue(node, context.getSelf(), uploaded);
     this.uploader = new Uploader(node, context.getSelf(), spec.seeding(), uploaded);
   }
 
@@ -82,6 +83,7 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
           return this;
         })
         .onMessage(Wire.Cancel.class, m -> {
+          downloads.cancel(m.from(), m.chunk());
           uploader.cancel(m.from(), m.chunk());
           return this;
         })
@@ -91,6 +93,10 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
         })
         .onMessage(Uploader.Wake.class, wake -> {
           uploader.wake(wake);
+          return this;
+        })
+        .onMessage(ChunkQueue.Wake.class, wake -> {
+          downloads.sent();
           return this;
         })
         .build();
@@ -104,11 +110,8 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
 
   private Behavior<Command> onGetChunk(Wire.GetChunk ask) {
     SharedFile file = files.get(ask.file());
-    Wire.FileInfo info = file == null ? null : file.info();
-    if (info != null && ask.chunk() >= 0 && ask.chunk() < info.chunks()) {
-      int bytes = info.chunkBytes(ask.chunk());
-      node.send(ask.from(), new Wire.Chunk(node.id(), ask.chunk(), bytes));
-      uploaded.add(bytes);
+    if (file != null && ask.chunk() >= 0 && ask.chunk() < file.info().chunks()) {
+      downloads.ask(ask.from(), file, ask.chunk());
     }
     return this;
   }

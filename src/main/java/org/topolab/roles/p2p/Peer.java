@@ -1,6 +1,7 @@
 package org.topolab.roles.p2p;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -35,11 +36,13 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
           Wire.Cancel,
           Wire.Bye,
           Uploader.Wake,
+          Alarm.Ring,
           Wake {}
 
   /** A timer of the peer's own. */
   private enum Wake implements Command {
     START,
+    ANNOUNCE,
     LEAVE
   }
 
@@ -49,9 +52,12 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
    * @param tracker the tracker group (its first node is asked)
    * @param origin the file-server group that is the file's first seed
    * @param file the file's name; "" for the origin's first file
-   * @param neighbours members asked of the tracker; it asks again when fewer than half remain
+   * @param neighbours members asked of the tracker; it asks again when fewer than half remain, and
+   *     while downloading every {@code announceNanos} when it has fewer than twice as many
+   * @param announceNanos how often a peer short of neighbours asks the tracker for more
    * @param requestsInFlight chunks asked for and not yet received, at most
    * @param uploading unchoke slots, tit-for-tat and rechoke interval
+   * @param retry when an unanswered message is sent again
    * @param seedTimeNanos how long it stays after completing; negative: forever
    * @param start when it starts, from the beginning of the run
    */
@@ -60,8 +66,10 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
       GroupInfo origin,
       String file,
       int neighbours,
+      long announceNanos,
       int requestsInFlight,
       Uploader.Policy uploading,
+      Timeouts.Policy retry,
       long seedTimeNanos,
       Distribution start) {}
 
@@ -69,11 +77,16 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private final Spec spec;
   private final DownloadMetrics metrics;
   private final Uploader uploader;
+  private final Timeouts timeouts;
+  private final Alarm alarm;
   private Wire.FileInfo info;
   private SharedFile shared;
   private SwarmDownload download;
   private long startedAt;
-  private boolean asking;
+  // The question for the file's description (asked of the origin's nodes in turn), and the one for members.
+  private final Question fileQuestion;
+  private final Question join;
+  private int nextOrigin;
 
   private Peer(ActorContext<Command> context, NodeContext node, Spec spec, DownloadMetrics metrics, LongAdder uploaded) {
     super(context);
@@ -81,6 +94,10 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     this.spec = spec;
     this.metrics = metrics;
     this.uploader = new Uploader(node, context.getSelf(), spec.uploading(), uploaded);
+    this.timeouts = new Timeouts(spec.retry());
+    this.alarm = new Alarm(node, context.getSelf());
+    this.fileQuestion = new Question(timeouts);
+    this.join = new Question(timeouts);
   }
 
   /** A peer node; {@code metrics} and {@code uploaded} are shared by its group. */
@@ -101,13 +118,16 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
           uploader.wake(wake);
           return this;
         })
+        .onMessage(Alarm.Ring.class, this::onAlarm)
         .onMessage(Wire.FileInfo.class, this::onFileInfo)
         .onMessage(Wire.Members.class, this::onMembers)
         .onMessage(Wire.Handshake.class, this::onHandshake)
-        .onMessage(Wire.Bitfield.class, this::onBitfield)
-        .onMessage(Wire.Have.class, this::onHave)
-        .onMessage(Wire.Interest.class, this::onInterest)
-        .onMessage(Wire.Choke.class, this::onChoke)
+        .onMessage(Wire.Bitfield.class, m -> withNeighbour(m.from(), from -> download.bitfield(from, m.have())))
+        .onMessage(Wire.Have.class, m -> withNeighbour(m.from(), from -> download.announced(from, m.chunk())))
+        .onMessage(
+            Wire.Interest.class, m -> withNeighbour(m.from(), from -> uploader.interest(m.from(), m.interested(), m.seq())))
+        .onMessage(
+            Wire.Choke.class, m -> withNeighbour(m.from(), from -> download.choke(from, m.unchoked(), m.seq(), m.sent())))
         .onMessage(Wire.RequestChunk.class, this::onRequest)
         .onMessage(Wire.Chunk.class, this::onChunk)
         .onMessage(Wire.Cancel.class, cancel -> {
@@ -122,8 +142,13 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     switch (wake) {
       case START -> {
         startedAt = node.now();
-        int origin = spec.origin().id(node.random().nextInt(spec.origin().count()));
-        node.send(origin, new Wire.GetFile(node.id(), spec.file()));
+        nextOrigin = node.random().nextInt(spec.origin().count());
+        askForFile();
+      }
+      case ANNOUNCE -> {
+        if (!download.book().complete() && download.neighbourCount() < 2 * spec.neighbours() && !join.open()) {
+          askTracker();
+        }
       }
       case LEAVE -> {
         download.forEachNeighbour(id -> node.send(id, new Wire.Bye(node.id())));
@@ -134,13 +159,52 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     return this;
   }
 
+  /**
+   * Asks the origin for the file's description: its nodes in turn, from a random one, each time
+   * the answer stays out past its timeout.
+   */
+  private void askForFile() {
+    int origin = spec.origin().id(nextOrigin);
+    nextOrigin = (nextOrigin + 1) % spec.origin().count();
+    alarm.by(fileQuestion.sent(node.now()));
+    node.send(origin, new Wire.GetFile(node.id(), spec.file()));
+  }
+
+  private Behavior<Command> onAlarm(Alarm.Ring ring) {
+    if (!alarm.rings(ring)) {
+      return this;
+    }
+    long now = node.now();
+    if (fileQuestion.due() <= now) {
+      metrics.resentControl();
+      askForFile();
+    }
+    if (join.due() <= now) {
+      metrics.resentControl();
+      askTracker();
+    }
+    alarm.by(Math.min(fileQuestion.due(), join.due()));
+    if (download != null) {
+      for (int id : download.expire(now)) {
+        uploader.gone(id);
+        neighbourLost();
+      }
+    }
+    return this;
+  }
+
   private Behavior<Command> onFileInfo(Wire.FileInfo description) {
-    if (description.size() < 0 || info != null) {
+    if (!fileQuestion.answered(node.now())) {
+      return this; // another answer to a question asked again
+    }
+    if (description.size() < 0) {
       return this; // no such file: the download stays incomplete, as the report then shows
     }
     info = description;
     shared = new SharedFile(info);
-    download = new SwarmDownload(node, info, spec.requestsInFlight(), this::complete);
+    // Until a neighbour's pace is measured, it is taken to share its uplink as this peer does.
+    int sharing = Math.min(spec.uploading().slots(), Math.max(1, spec.neighbours()));
+    download = new SwarmDownload(node, info, spec.requestsInFlight(), sharing, timeouts, alarm, metrics, this::complete);
     metrics.fileSize(info.size());
     if (info.chunks() == 0) {
       complete();
@@ -154,25 +218,30 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     return this;
   }
 
+  /** Asks the tracker for members, and again each time the answer stays out past its timeout. */
   private void askTracker() {
-    asking = true;
+    alarm.by(join.sent(node.now()));
     node.send(spec.tracker().first(), new Wire.Join(node.id(), info.file(), spec.neighbours()));
   }
 
   private Behavior<Command> onMembers(Wire.Members members) {
-    asking = false;
+    if (!join.answered(node.now())) {
+      return this; // another answer to a question asked again
+    }
     for (int id : members.peers()) {
       if (download.isStranger(id)) {
         handshake(id);
       }
     }
+    if (!download.book().complete() && download.neighbourCount() < 2 * spec.neighbours()) {
+      node.after(spec.announceNanos(), getContext().getSelf(), Wake.ANNOUNCE);
+    }
     return this;
   }
 
   private void handshake(int id) {
-    download.connect(id);
     uploader.connect(id, shared);
-    node.send(id, new Wire.Handshake(node.id(), info.file(), download.book().haveBits()));
+    download.handshake(id);
   }
 
   /** The neighbour {@code id}, connected now if it is new; null if it has left or this peer has not started. */
@@ -187,42 +256,20 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     return neighbour;
   }
 
+  /** Hands the message's sender, as a neighbour, to {@code action}; ignored from one that has left. */
+  private Behavior<Command> withNeighbour(int id, Consumer<Source> action) {
+    Source neighbour = known(id);
+    if (neighbour != null) {
+      action.accept(neighbour);
+    }
+    return this;
+  }
+
   private Behavior<Command> onHandshake(Wire.Handshake handshake) {
     Source neighbour = known(handshake.from());
     if (neighbour != null) {
       node.send(handshake.from(), new Wire.Bitfield(node.id(), download.book().haveBits()));
       download.merge(neighbour, handshake.have());
-    }
-    return this;
-  }
-
-  private Behavior<Command> onBitfield(Wire.Bitfield bitfield) {
-    Source neighbour = known(bitfield.from());
-    if (neighbour != null) {
-      download.merge(neighbour, bitfield.have());
-    }
-    return this;
-  }
-
-  private Behavior<Command> onHave(Wire.Have announcement) {
-    Source neighbour = known(announcement.from());
-    if (neighbour != null) {
-      download.announced(neighbour, announcement.chunk());
-    }
-    return this;
-  }
-
-  private Behavior<Command> onInterest(Wire.Interest interest) {
-    if (known(interest.from()) != null) {
-      uploader.interest(interest.from(), interest.interested(), interest.seq());
-    }
-    return this;
-  }
-
-  private Behavior<Command> onChoke(Wire.Choke choke) {
-    Source neighbour = known(choke.from());
-    if (neighbour != null) {
-      download.choke(neighbour, choke.unchoked(), choke.seq());
     }
     return this;
   }
@@ -240,7 +287,9 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     }
     metrics.received(node.now(), chunk.bytes());
     uploader.receivedFrom(chunk.from(), chunk.bytes());
-    download.received(chunk.from(), chunk.chunk());
+    if (!download.received(chunk.from(), chunk.chunk())) {
+      metrics.duplicate(chunk.bytes());
+    }
     return this;
   }
 
@@ -249,11 +298,16 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     if (download == null || !download.left(bye.from())) {
       return this;
     }
-    if (!download.book().complete() && download.neighbourCount() < (spec.neighbours() + 1) / 2 && !asking) {
-      askTracker();
-    }
+    neighbourLost();
     download.requestMore();
     return this;
+  }
+
+  /** A neighbour has gone: still downloading, with fewer than half the neighbours it wants, the peer asks for more. */
+  private void neighbourLost() {
+    if (!download.book().complete() && download.neighbourCount() < (spec.neighbours() + 1) / 2 && !join.open()) {
+      askTracker();
+    }
   }
 
   private void complete() {

@@ -5,40 +5,61 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.IntConsumer;
-import org.topolab.network.LinkSpec;
 import org.topolab.node.NodeContext;
 
 /**
- * The downloading half of a peer: what its neighbours have, whether it is interested in each and
- * unchoked by it, and which chunk to ask of whom. Rarest first among its neighbours, with a bounded
- * number of requests in flight spread over the neighbours that unchoke it by their measured pace;
- * at the end (the endgame) a chunk held up at a slow neighbour may be asked of a faster one too.
- * Its counterpart, the serving half, is the {@link Uploader}.
+ * The downloading half of a peer: its neighbours as sources of chunks, what each has, whether the
+ * peer is interested in it and unchoked by it; which chunk to ask of whom is its {@link
+ * RequestPipeline}'s part. Its counterpart, the serving half, is the {@link Uploader}.
+ *
+ * <p>On a lossy network nothing it needs is left to a single message: a handshake is sent again
+ * until the neighbour's bitfield answers it (and the neighbour is given up on after {@link
+ * #HANDSHAKES}); an interest that the neighbour's chokes do not bear out (interested but choked, or
+ * not interested but unchoked) is told again, at growing intervals, and the neighbour answers a
+ * repeated one with its choke state; a request is asked again past its timeout.
  */
 final class SwarmDownload {
 
+  /** Handshakes sent to a member before it is given up on (a peer that left, its goodbye lost). */
+  static final int HANDSHAKES = 6;
+
   private final NodeContext node;
-  private final int requestsInFlight;
   private final Runnable completed;
   private final ChunkBook book;
-  private final long downlinkChunkNanos;
+  private final RequestPipeline requests;
+  private final Timeouts timeouts;
+  private final Alarm alarm;
+  private final DownloadMetrics metrics;
+  private final String file;
   private final HashMap<Integer, Source> byId = new HashMap<>();
   // Neighbours in the order they connected: what loops go through, for determinism.
   private final List<Source> neighbours = new ArrayList<>();
-  private final List<Source> unchokers = new ArrayList<>();
   private final HashSet<Integer> departed = new HashSet<>();
-  private int inFlight;
 
   /**
    * The download of {@code info}'s file by the peer {@code node}, with at most {@code
-   * requestsInFlight} requests outstanding; {@code completed} runs when it has the last chunk.
+   * requestsInFlight} requests outstanding (see {@link ChunkTimes} for {@code sharing}),
+   * waiting for answers as {@code timeouts} says and setting {@code alarm} for them; {@code
+   * completed} runs when it has the last chunk.
    */
-  SwarmDownload(NodeContext node, Wire.FileInfo info, int requestsInFlight, Runnable completed) {
+  SwarmDownload(
+      NodeContext node,
+      Wire.FileInfo info,
+      int requestsInFlight,
+      int sharing,
+      Timeouts timeouts,
+      Alarm alarm,
+      DownloadMetrics metrics,
+      Runnable completed) {
     this.node = node;
-    this.requestsInFlight = requestsInFlight;
     this.completed = completed;
+    this.timeouts = timeouts;
+    this.alarm = alarm;
+    this.metrics = metrics;
+    this.file = info.file();
     this.book = new ChunkBook(info.chunks());
-    this.downlinkChunkNanos = LinkSpec.transmissionNanos(info.chunkSize(), node.group().link().downBitsPerSecond());
+    this.requests = new RequestPipeline(
+        node, book, neighbours, requestsInFlight, new ChunkTimes(node, info.chunkSize(), sharing), timeouts, alarm, metrics);
   }
 
   /** The chunks this peer has and lacks. */
@@ -56,12 +77,10 @@ final class SwarmDownload {
     return id != node.id() && !byId.containsKey(id) && !departed.contains(id);
   }
 
-  /** Connects neighbour {@code id}. */
-  Source connect(int id) {
-    Source neighbour = new Source(id, book.chunks());
-    byId.put(id, neighbour);
-    neighbours.add(neighbour);
-    return neighbour;
+  /** Connects neighbour {@code id} and sends it a handshake, to be answered by its bitfield. */
+  void handshake(int id) {
+    Source neighbour = connect(id);
+    sendHandshake(neighbour);
   }
 
   /** The neighbour {@code id}, connected now if it is new; null if it has left. */
@@ -73,6 +92,12 @@ final class SwarmDownload {
     return neighbour;
   }
 
+  /** {@code neighbour}'s bitfield arrived: the answer to this peer's handshake, if it sent one. */
+  void bitfield(Source neighbour, long[] bits) {
+    neighbour.handshake.answered(node.now());
+    merge(neighbour, bits);
+  }
+
   /** Adds the chunks of {@code bits} that {@code neighbour} was not known to have. */
   void merge(Source neighbour, long[] bits) {
     boolean useful = false;
@@ -82,52 +107,60 @@ final class SwarmDownload {
       }
     }
     if (useful) {
-      requestMore();
+      requests.requestMore();
     }
   }
 
   /** {@code neighbour} announced {@code chunk}. */
   void announced(Source neighbour, int chunk) {
     if (gain(neighbour, chunk)) {
-      requestMore();
+      requests.requestMore();
     }
   }
 
-  /** {@code neighbour} chokes or unchokes this peer, in its message number {@code seq}. */
-  void choke(Source neighbour, boolean unchoked, int seq) {
-    if (seq <= neighbour.chokeSeq) {
+  /**
+   * {@code neighbour} chokes or unchokes this peer, in its message number {@code seq}, having sent
+   * it {@code sent} chunks so far.
+   */
+  void choke(Source neighbour, boolean unchoked, int seq, int sent) {
+    // Every interest is answered with a choke or unchoke, new or repeated: this one answers it.
+    neighbour.interest.answered(node.now());
+    if (seq < neighbour.chokeSeq) {
       return; // overtaken by a later message
     }
-    // Chokes and unchokes alternate, so a gap in the numbers hides a choke that the network
-    // delivered late: the neighbour dropped the requests it held then, so they are asked again.
-    boolean choked = !unchoked || seq > neighbour.chokeSeq + 1;
-    neighbour.chokeSeq = seq;
-    if (choked && neighbour.unchokedMe) {
-      neighbour.unchokedMe = false;
-      unchokers.remove(neighbour);
-      cancelRequests(neighbour);
+    if (seq > neighbour.chokeSeq) {
+      // Chokes and unchokes alternate, so a gap in the numbers hides a choke that the network
+      // delivered late or lost: the neighbour dropped the requests it held then, so they are asked again.
+      boolean choked = !unchoked || seq > neighbour.chokeSeq + 1;
+      neighbour.chokeSeq = seq;
+      if (choked && neighbour.unchokedMe) {
+        neighbour.unchokedMe = false;
+        requests.choked(neighbour, sent - neighbour.received);
+      }
+      if (unchoked) {
+        neighbour.unchokedMe = true;
+        requests.unchoked(neighbour);
+      }
     }
-    if (unchoked) {
-      neighbour.unchokedMe = true;
-      unchokers.add(neighbour);
+    if (unchoked && !neighbour.interestedIn) {
+      tellInterest(neighbour, false); // it has not heard that this peer lost interest
     }
-    requestMore();
+    requests.requestMore();
   }
 
-  /** Chunk {@code index} arrived from {@code from}. */
-  void received(int from, int index) {
-    Source neighbour = byId.get(from);
-    if (neighbour != null && neighbour.outstanding.remove((Integer) index)) {
-      forget(index);
-      neighbour.delivered(node.now());
+  /** Chunk {@code index} arrived from {@code from}; whether this peer lacked it. */
+  boolean received(int from, int index) {
+    Source sender = byId.get(from);
+    if (sender != null) {
+      sender.received++;
     }
-    if (!book.has(index)) {
-      if (book.requests(index) > 0) {
-        cancelDuplicates(index);
-      }
+    boolean fresh = !book.has(index);
+    requests.delivered(sender, index);
+    if (fresh) {
       acquire(index);
     }
-    requestMore();
+    requests.requestMore();
+    return fresh;
   }
 
   /**
@@ -146,16 +179,68 @@ final class SwarmDownload {
         book.available(word * 64 + Long.numberOfTrailingZeros(bits), -1);
       }
     }
-    if (neighbour.unchokedMe) {
-      unchokers.remove(neighbour);
-      cancelRequests(neighbour);
-    }
+    requests.choked(neighbour, 0);
     return true;
+  }
+
+  /** Asks for more chunks if there is room. */
+  void requestMore() {
+    requests.requestMore();
+  }
+
+  /**
+   * Sends again what is past its deadline at {@code now} (handshakes, interest, requests), gives up
+   * on members that never answered a handshake, and sets the alarm by the next deadline; returns
+   * the ids given up on.
+   */
+  List<Integer> expire(long now) {
+    List<Integer> givenUp = new ArrayList<>();
+    long next = requests.expire(now);
+    for (Source neighbour : List.copyOf(neighbours)) {
+      if (neighbour.handshake.due() <= now) {
+        if (neighbour.handshake.attempts() >= HANDSHAKES) {
+          givenUp.add(neighbour.id);
+          left(neighbour.id);
+          continue;
+        }
+        metrics.resentControl();
+        sendHandshake(neighbour);
+      }
+      if (neighbour.interest.due() <= now) {
+        metrics.resentControl();
+        tellInterest(neighbour, neighbour.interestedIn);
+      }
+      next = Math.min(next, Math.min(neighbour.handshake.due(), neighbour.interest.due()));
+    }
+    requests.requestMore();
+    if (next < Long.MAX_VALUE) {
+      alarm.by(next);
+    }
+    return givenUp;
   }
 
   /** Calls {@code action} with each neighbour's id, in the order they connected. */
   void forEachNeighbour(IntConsumer action) {
     neighbours.forEach(neighbour -> action.accept(neighbour.id));
+  }
+
+  private Source connect(int id) {
+    Source neighbour = new Source(id, book.chunks(), timeouts);
+    byId.put(id, neighbour);
+    neighbours.add(neighbour);
+    return neighbour;
+  }
+
+  private void sendHandshake(Source neighbour) {
+    alarm.by(neighbour.handshake.sent(node.now()));
+    node.send(neighbour.id, new Wire.Handshake(node.id(), file, book.haveBits()));
+  }
+
+  /** Tells {@code neighbour} whether this peer is interested in it, and waits for a choke or unchoke to answer. */
+  private void tellInterest(Source neighbour, boolean interested) {
+    neighbour.interestedIn = interested;
+    alarm.by(neighbour.interest.sent(node.now()));
+    node.send(neighbour.id, new Wire.Interest(node.id(), interested, ++neighbour.interestSeq));
   }
 
   /** Notes that {@code neighbour} has {@code chunk}; whether that gives this peer something to ask for. */
@@ -169,8 +254,7 @@ final class SwarmDownload {
       return false;
     }
     if (++neighbour.wanted == 1) {
-      neighbour.interestedIn = true;
-      node.send(neighbour.id, new Wire.Interest(node.id(), true, ++neighbour.interestSeq));
+      tellInterest(neighbour, true);
     }
     return neighbour.unchokedMe;
   }
@@ -181,8 +265,7 @@ final class SwarmDownload {
       if (Chunks.has(neighbour.has, chunk)) {
         // It has the chunk already, so the announcement would change nothing for it.
         if (--neighbour.wanted == 0 && neighbour.interestedIn) {
-          neighbour.interestedIn = false;
-          node.send(neighbour.id, new Wire.Interest(node.id(), false, ++neighbour.interestSeq));
+          tellInterest(neighbour, false);
         }
       } else {
         node.send(neighbour.id, new Wire.Have(node.id(), chunk));
@@ -191,120 +274,5 @@ final class SwarmDownload {
     if (book.complete()) {
       completed.run();
     }
-  }
-
-  /**
-   * Fills the request pipeline, for the rarest chunk the chosen neighbour has that this peer
-   * neither has nor has asked for. Each request goes to the unchoking neighbour expected to deliver
-   * it first: the one with the fewest requests outstanding times the time it takes per chunk, as
-   * measured. Fast sources thus get deep pipelines, slow ones short ones, and a request that waits
-   * behind a chunk on this peer's own uplink does not leave a fast source idle. A neighbour not yet
-   * measured gets at most {@link Source#MIN_QUEUE}.
-   */
-  void requestMore() {
-    List<Source> exhausted = null;
-    while (inFlight < requestsInFlight && !book.complete()) {
-      Source best = null;
-      double bestWait = Double.MAX_VALUE;
-      for (Source candidate : unchokers) {
-        int queued = candidate.outstanding.size();
-        if (candidate.exhausted || candidate.wanted <= queued || queued >= candidate.queueLimit()) {
-          continue;
-        }
-        double wait = (queued + 1.0) * Math.max(1, candidate.intervalNanos);
-        if (wait < bestWait) {
-          best = candidate;
-          bestWait = wait;
-        }
-      }
-      if (best == null) {
-        break;
-      }
-      int chunk = book.rarestOf(best.has, node.random());
-      if (chunk < 0) {
-        best.exhausted = true;
-        if (exhausted == null) {
-          exhausted = new ArrayList<>();
-        }
-        exhausted.add(best);
-        continue;
-      }
-      ask(best, chunk);
-    }
-    if (exhausted != null) {
-      exhausted.forEach(neighbour -> neighbour.exhausted = false);
-    }
-    if (book.allAskedFor() && !book.complete()) {
-      endgame();
-    }
-  }
-
-  /**
-   * The endgame: every missing chunk has been asked for, and a slow neighbour would hold up the
-   * end. A free request goes to another unchoking neighbour for a missing chunk if that neighbour
-   * is expected to deliver it in less than half the time its first source is (by the measured
-   * pace of each); the first copy to arrive cancels the other. Duplicates are whole chunks, so
-   * they are asked for only where they are likely to pay off.
-   */
-  private void endgame() {
-    for (int word = 0; word < book.words() && inFlight < requestsInFlight; word++) {
-      for (long missing = book.missingAsked(word); missing != 0; missing &= missing - 1) {
-        int chunk = word * 64 + Long.numberOfTrailingZeros(missing);
-        Source source = byId.get(book.firstSource(chunk));
-        if (book.requests(chunk) != 1 || source == null || inFlight >= requestsInFlight) {
-          continue;
-        }
-        double sourceWait = source.intervalNanos == 0
-            ? Double.MAX_VALUE
-            : (source.outstanding.indexOf(chunk) + 1.0) * source.intervalNanos;
-        if (sourceWait <= inFlight * downlinkChunkNanos) {
-          continue; // this peer's own downlink is what the chunk waits for: a copy would queue there too
-        }
-        Source best = null;
-        double bestWait = sourceWait / 2;
-        for (Source candidate : unchokers) {
-          double wait = (candidate.outstanding.size() + 1.0) * candidate.intervalNanos;
-          if (candidate != source && candidate.intervalNanos > 0 && wait < bestWait && Chunks.has(candidate.has, chunk)) {
-            best = candidate;
-            bestWait = wait;
-          }
-        }
-        if (best != null) {
-          ask(best, chunk);
-        }
-      }
-    }
-  }
-
-  private void ask(Source neighbour, int chunk) {
-    neighbour.asked(node.now());
-    book.asked(chunk, neighbour.id);
-    neighbour.outstanding.add(chunk);
-    inFlight++;
-    node.send(neighbour.id, new Wire.RequestChunk(node.id(), chunk));
-  }
-
-  /** One request for {@code chunk} is over (served, cancelled or refused). */
-  private void forget(int chunk) {
-    inFlight--;
-    book.forget(chunk);
-  }
-
-  /** Cancels the other requests for {@code chunk}, which has just arrived (the endgame's duplicates). */
-  private void cancelDuplicates(int chunk) {
-    for (Source other : unchokers) {
-      if (other.outstanding.remove((Integer) chunk)) {
-        forget(chunk);
-        node.send(other.id, new Wire.Cancel(node.id(), chunk));
-      }
-    }
-  }
-
-  /** Forgets the requests {@code neighbour} will not serve, so that they are asked elsewhere. */
-  private void cancelRequests(Source neighbour) {
-    for (int chunk : neighbour.outstanding) {
-      forget(chunk);
-    }
-    neighbour.outstanding.clear();
   }
 }
