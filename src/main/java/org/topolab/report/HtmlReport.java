@@ -57,6 +57,7 @@ public final class HtmlReport {
     List<ReportRun> shown = shownOverTime(runs);
     UpdateTables.append(page, runs, shown);
     AveragingSection.append(page, runs, shown, variants);
+    CostSection.append(page, runs, numericSweeps(runs));
     overTime(page, runs, shown, variants);
     page.append("<footer>Written by topolab from report.json, which holds every number shown here and more.</footer>\n")
         .append("</body>\n</html>\n");

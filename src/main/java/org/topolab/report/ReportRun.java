@@ -16,9 +16,16 @@ import java.util.Map;
  * @param groups each group's entry, in the report's order
  * @param warmupSeconds when the measured window starts
  * @param endSeconds when the run's last event happened ({@code engine.simulated-seconds}), or 0
+ * @param cost the run's {@code cost}, or a missing node when the scenario prices nothing
  */
 record ReportRun(
-    int index, String variant, Map<String, JsonNode> params, Map<String, JsonNode> groups, double warmupSeconds, double endSeconds) {
+    int index,
+    String variant,
+    Map<String, JsonNode> params,
+    Map<String, JsonNode> groups,
+    double warmupSeconds,
+    double endSeconds,
+    JsonNode cost) {
 
   /** The runs of {@code report}, in its order. */
   static List<ReportRun> all(ObjectNode report) {
@@ -30,7 +37,8 @@ record ReportRun(
           fields(run.path("params")),
           fields(run.path("groups")),
           run.path("window-s").path("warmup").asDouble(0),
-          run.path("engine").path("simulated-seconds").asDouble(0)));
+          run.path("engine").path("simulated-seconds").asDouble(0),
+          run.path("cost")));
     }
     return runs;
   }

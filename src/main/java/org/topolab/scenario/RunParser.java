@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.topolab.cost.CostModel;
 import org.topolab.distribution.Distribution;
 import org.topolab.network.LinkSpec;
 import org.topolab.node.GroupInfo;
@@ -124,6 +125,7 @@ public final class RunParser {
       next += (int) count;
     }
     groups.finish();
+    CostModel cost = CostModel.read(top);
     Topology topology = new Topology(infos);
 
     List<GroupModel<?>> models = new ArrayList<>();
@@ -140,6 +142,6 @@ public final class RunParser {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new RunSetup(spec, seed, time, timeScale, window, latency, loss, topology, models, pins);
+    return new RunSetup(spec, seed, time, timeScale, window, latency, loss, topology, models, pins, cost);
   }
 }

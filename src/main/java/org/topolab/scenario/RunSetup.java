@@ -1,6 +1,7 @@
 package org.topolab.scenario;
 
 import java.util.List;
+import org.topolab.cost.CostModel;
 import org.topolab.distribution.Distribution;
 import org.topolab.node.RunWindow;
 import org.topolab.node.Topology;
@@ -21,6 +22,7 @@ import org.topolab.time.TimeMode;
  * @param models one per group, in the topology's order
  * @param partitionOfGroup for each group, in the topology's order, the partition that holds all
  *     its nodes when the run is split ({@code partition} key), or {@link #SPREAD}
+ * @param cost the prices of what the run uses ({@code cost} block), or null
  */
 public record RunSetup(
     RunSpec spec,
@@ -32,7 +34,8 @@ public record RunSetup(
     double loss,
     Topology topology,
     List<GroupModel<?>> models,
-    List<Integer> partitionOfGroup) {
+    List<Integer> partitionOfGroup,
+    CostModel cost) {
 
   /** A group whose nodes are spread over every partition. */
   public static final int SPREAD = -1;

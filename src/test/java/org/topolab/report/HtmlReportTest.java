@@ -147,6 +147,29 @@ class HtmlReportTest {
   }
 
   @Test
+  void aPricedRunGetsItsCostTableAndTheCostAgainstTheSweep() throws IOException {
+    ObjectNode report = fixture(DOWNLOADS);
+    int index = 0;
+    for (JsonNode run : report.get("runs")) {
+      ObjectNode cost = ((ObjectNode) run).putObject("cost");
+      cost.put("currency", "EUR");
+      cost.put("total", 12.5 + index);
+      cost.put("operator", 12.0 + index);
+      cost.put("users", 0.5);
+      cost.put("gb-delivered", 2.0);
+      cost.put("per-gb-delivered", (12.5 + index) / 2);
+      index++;
+    }
+    String html = HtmlReport.render(report);
+    String key = report.get("runs").get(0).get("params").fieldNames().next();
+
+    assertThat(html).contains("<h2>What it cost</h2>", "In EUR", "<td class=\"num\">12.50</td>", "<td class=\"num\">6.25</td>", "<td class=\"num\">2.000</td>");
+    assertThat(html).doesNotContain("requests served");
+    assertThat(PageImages.of(html).titles()).contains("Cost against " + key);
+    assertThat(page(DOWNLOADS)).as("a report without cost").doesNotContain("What it cost");
+  }
+
+  @Test
   void withoutASweepThereAreOnlyTheTimeSeries() throws IOException {
     ObjectNode report = fixture(DOWNLOADS);
     report.get("runs").forEach(run -> ((ObjectNode) run).putObject("params"));

@@ -66,7 +66,24 @@ class ScenarioValidationTest {
         bad(
             "unknown top-level key, nothing close",
             BASE + "colour = red\n",
-            "14: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups)"),
+            "14: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups, cost)"),
+        bad(
+            "a price for a group no run has",
+            BASE + "cost.groups.servr.node-hour = 0.1\n",
+            "14: cost.groups.servr: there is no group 'servr' in any run; did you mean 'server'? (groups: clients, server)"),
+        bad(
+            "a negative price",
+            BASE + "cost.groups.server.gb-sent = -0.09\n",
+            "14: cost.groups.server.gb-sent: a price is 0 or more, in the scenario's currency, such as gb-sent = 0.09"),
+        bad(
+            "an unknown payer",
+            BASE + "cost.groups.clients { node-hour = 0.01, paid-by = friends }\n",
+            "14: cost.groups.clients.paid-by: 'friends' is not one of operator, users"),
+        bad(
+            "a misspelt price",
+            BASE + "cost.groups.server.node-hours = 0.1\n",
+            "14: cost.groups.server.node-hours: unknown key; did you mean 'node-hour'?"),
+        bad("a cost block with no prices", BASE + "cost { currency = EUR }\n", "14: cost.groups: price at least one group, such as groups { server { node-hour = 0.10, gb-sent = 0.09 } }"),
         bad(
             "unknown group key",
             replace("service-time = 10ms", "service-time = 10ms\n    workerz = 2"),
@@ -259,7 +276,7 @@ class ScenarioValidationTest {
     Files.writeString(file, text);
     assertThat(problems(file, List.of()))
         .containsExactly(
-            file + ":1: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups)",
+            file + ":1: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups, cost)",
             file + ":7: groups.server.count: 0 is out of range; expected a whole number from 1 to 50000000",
             file + ":12: groups.clients.target: there is no group 'servr'; did you mean 'server'? (groups: server, clients)",
             file + ":16: duration: '10' has no unit; expected " + DURATION_HELP);
