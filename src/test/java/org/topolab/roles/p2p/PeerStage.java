@@ -32,6 +32,9 @@ abstract class PeerStage {
   NodeProbe tracker;
   final List<NodeProbe> neighbours = new ArrayList<>();
   DownloadMetrics metrics;
+  // How the peer spawned next checks chunks and behaves: by default it trusts, and behaves.
+  boolean verifyChunks;
+  Malice.Share malicious = Malice.Share.NONE;
 
   @BeforeEach
   void setUp() {
@@ -93,7 +96,7 @@ abstract class PeerStage {
     Peer.Spec spec =
         new Peer.Spec(
             kit.group("tracker"), kit.group("server"), "", 10, announceNanos, requestsInFlight, uploading, Timeouts.Policy.DEFAULT,
-            seedTimeNanos, new Distribution.Constant(0));
+            seedTimeNanos, new Distribution.Constant(0), verifyChunks, malicious);
     metrics = new DownloadMetrics(kit.window(), 1, new FluidBound(1, 1e9, 1e9, 1e9, true));
     kit.spawn(PEER, node -> Peer.create(node, spec, metrics, new LongAdder()));
   }
