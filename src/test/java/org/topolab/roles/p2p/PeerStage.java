@@ -65,8 +65,9 @@ abstract class PeerStage {
   /** Starts the peer and walks it through the file's description and the tracker to neighbours 3, 4, 5. */
   void start(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, int chunks) {
     spawn(requestsInFlight, uploading, seedTimeNanos);
-    origin.expectMessage(new Wire.GetFile(PEER, ""));
-    kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", chunks * 1000L, 1000));
+    origin.expectMessage(new Wire.GetFile(PEER, "", verifyChunks));
+    Manifest manifest = verifyChunks ? Manifest.of("file", chunks) : Manifest.NONE;
+    kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", chunks * 1000L, 1000, manifest));
     Wire.Handshake toOrigin = origin.expectMessage(Wire.Handshake.class);
     assertThat(toOrigin.file()).isEqualTo("file");
     assertThat(Chunks.count(toOrigin.have())).isZero();
