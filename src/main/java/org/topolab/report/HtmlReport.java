@@ -56,6 +56,7 @@ public final class HtmlReport {
     });
     List<ReportRun> shown = shownOverTime(runs);
     UpdateTables.append(page, runs, shown);
+    SecurityTable.append(page, runs);
     AveragingSection.append(page, runs, shown, variants);
     overTime(page, runs, shown, variants);
     page.append("<footer>Written by topolab from report.json, which holds every number shown here and more.</footer>\n")
