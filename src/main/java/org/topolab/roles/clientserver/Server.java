@@ -82,17 +82,17 @@ public final class Server extends AbstractBehavior<Server.Command> {
       refuse(request, Response.Outcome.RATE_LIMITED);
     } else if (!allowed && access.enforced()) {
       refuse(request, Response.Outcome.UNAUTHORISED);
-    } else {
-      if (!allowed) {
-        metrics.unauthorisedServed(now);
-      }
-      admit(request, now);
+    } else if (admit(request, now) && !allowed) {
+      metrics.unauthorisedServed(now);
     }
     return this;
   }
 
-  /** Takes {@code request} into service, or into the queue, or rejects it if the queue is full. */
-  private void admit(Request request, long now) {
+  /**
+   * Takes {@code request} into service or into the queue, whence it will be served; or rejects it
+   * if the queue is full. Whether it was taken.
+   */
+  private boolean admit(Request request, long now) {
     if (busy < spec.workers()) {
       start(request, now);
     } else if (queue.size() < spec.queueLimit()) {
@@ -101,7 +101,9 @@ public final class Server extends AbstractBehavior<Server.Command> {
     } else {
       metrics.rejected(now);
       refuse(request, Response.Outcome.REJECTED);
+      return false;
     }
+    return true;
   }
 
   /** Answers {@code request} with {@code outcome} and no content. */

@@ -61,7 +61,7 @@ public final class ServerMetrics implements GroupMetrics<ServerMetrics> {
     }
   }
 
-  /** A request that the list does not allow was let in to be served: the list is not enforced. */
+  /** A request that the list does not allow was taken to be served: the list is not enforced. */
   synchronized void unauthorisedServed(long now) {
     if (window.measures(now)) {
       unauthorisedServed++;

@@ -32,7 +32,11 @@ class AttackersScenarioTest {
     // The intruders and guessers send some 40 requests a second, none of them allowed.
     assertThat(open.get("protected").asBoolean()).isFalse();
     assertThat(open.get("unauthorised-attempts").asLong()).isGreaterThan(300);
-    assertThat(open.get("unauthorised-served").asLong()).isEqualTo(open.get("unauthorised-attempts").asLong());
+    // Served anyway, unless the overloaded server's queue turned them away: the intruders' and
+    // guessers' successful requests (within a few, for requests on the wire at the window's start).
+    long servedOk = report.run("open").group("intruders").get("requests").get("ok").asLong()
+        + report.run("open").group("guessers").get("requests").get("ok").asLong();
+    assertThat(open.get("unauthorised-served").asLong()).isPositive().isBetween(servedOk - 5, servedOk + 5);
     assertThat(open.get("rate-limited").asLong()).isZero();
     assertThat(guarded.get("protected").asBoolean()).isTrue();
     assertThat(guarded.get("unauthorised-attempts").asLong()).isGreaterThan(300);

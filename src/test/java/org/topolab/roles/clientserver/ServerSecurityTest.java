@@ -62,9 +62,14 @@ class ServerSecurityTest {
   }
 
   private void startServer(String keys) {
+    startServer(keys, 100);
+  }
+
+  /** One worker taking 10 ms a request, {@code queueLimit} places in its queue, and the door {@code keys} describe. */
+  private void startServer(String keys, int queueLimit) {
     Settings in = settings(keys);
     Server.Spec spec =
-        new Server.Spec(1, new Distribution.Constant(10 * MS), 100, 500, AccessControl.read(in), RateLimiter.Limit.read(in));
+        new Server.Spec(1, new Distribution.Constant(10 * MS), queueLimit, 500, AccessControl.read(in), RateLimiter.Limit.read(in));
     metrics = new ServerMetrics(kit.window(), 1, 1);
     kit.spawn(SERVER, node -> Server.create(node, spec, metrics));
   }
@@ -138,6 +143,17 @@ class ServerSecurityTest {
     assertThat(security.get("protected").asBoolean()).isFalse();
     assertThat(security.get("unauthorised-attempts").asLong()).isEqualTo(2);
     assertThat(security.get("unauthorised-served").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnauthorisedRequestTheQueueRejectsIsNotCountedAsServed() {
+    startServer(ACL + "access-control = off", 0);
+    request(CLIENT, 1, 10, null);
+    request(CLIENT, 2, 10, null);
+    assertThat(client.receiveMessages(Response.class, 2)).extracting(Response::outcome).containsExactly(Outcome.REJECTED, Outcome.OK);
+    ObjectNode security = security(false);
+    assertThat(security.get("unauthorised-attempts").asLong()).isEqualTo(2);
+    assertThat(security.get("unauthorised-served").asLong()).isEqualTo(1);
   }
 
   @Test
