@@ -56,6 +56,7 @@ public final class HtmlReport {
     });
     List<ReportRun> shown = shownOverTime(runs);
     UpdateTables.append(page, runs, shown);
+    SecurityTable.append(page, runs);
     AveragingSection.append(page, runs, shown, variants);
     CostSection.append(page, runs, numericSweeps(runs));
     overTime(page, runs, shown, variants);

@@ -79,7 +79,7 @@ class HtmlReportTest {
     assertThat(html).contains("<h2>Against <code>groups.clients.count</code></h2>", "<h2>Against <code>groups.server.workers</code></h2>");
     assertThat(Pattern.compile("<tbody>.*</tbody>", Pattern.DOTALL).matcher(html).results().findFirst().orElseThrow().group()
         .split("<tr>", -1)).hasSize(report.path("runs").size() + 1);
-    assertThat(html).contains("\">p99 ms</th>", "\">utilisation</th>", "title=\"failed, timed out or rejected (% of sent)\">failed</th>");
+    assertThat(html).contains("\">p99 ms</th>", "\">utilisation</th>", "title=\"failed, timed out, rejected or refused (% of sent)\">failed</th>");
     JsonNode first = report.path("runs").get(0).path("groups");
     assertThat(html).contains(String.format(Locale.ROOT, "<td class=\"num\">%.1f</td>",
         first.path("clients").path("requests").path("throughput-per-s").asDouble()));

@@ -91,7 +91,7 @@ class ScenarioValidationTest {
         bad(
             "unknown group key, nothing close",
             replace("service-time = 10ms", "service-time = 10ms\n    colour = red"),
-            "7: groups.server.colour: unknown key (known keys: role, count, partition, link, workers, service-time, queue-limit, response-size)"),
+            "7: groups.server.colour: unknown key (known keys: role, count, partition, link, workers, service-time, queue-limit, response-size, users, access-control, acl, rate-limit)"),
         // Only the role is reported: the client's target is not judged against a group with no valid role.
         bad(
             "misspelt role",

@@ -11,7 +11,7 @@ import org.topolab.role.SummaryRow;
 /**
  * What the clients of one group measure together. A request counts if it was sent inside the
  * measured window; its final outcome is counted whenever it comes, so that sent = ok + failed +
- * timeouts + rejected once the run has drained. A request sent again counts once in those, and
+ * timeouts + rejected + unauthorised + rate-limited once the run has drained. A request sent again counts once in those, and
  * each resend in {@code retries}.
  */
 public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
@@ -24,6 +24,8 @@ public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
   private long failed;
   private long timeouts;
   private long rejected;
+  private long unauthorised;
+  private long rateLimited;
   private long retries;
 
   /** Metrics kept over {@code window}. */
@@ -53,6 +55,8 @@ public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
         }
         case REJECTED -> rejected++;
         case FAILED -> failed++;
+        case UNAUTHORISED -> unauthorised++;
+        case RATE_LIMITED -> rateLimited++;
       }
     }
   }
@@ -80,6 +84,8 @@ public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
       failed += other.failed;
       timeouts += other.timeouts;
       rejected += other.rejected;
+      unauthorised += other.unauthorised;
+      rateLimited += other.rateLimited;
       retries += other.retries;
     }
   }
@@ -102,6 +108,8 @@ public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
     requests.put("failed", failed);
     requests.put("timeouts", timeouts);
     requests.put("rejected", rejected);
+    requests.put("unauthorised", unauthorised);
+    requests.put("rate-limited", rateLimited);
     requests.put("retries", retries);
     requests.put("throughput-per-s", Json.round(throughput(), 3));
     latency.writeMillis(requests.putObject("latency-ms"));
@@ -115,7 +123,7 @@ public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
     row.putHeadline(group + " ok/s", String.format("%.1f", throughput()));
     row.put(group + " mean ms", String.format("%.2f", latency.meanNanos() / 1e6));
     row.putHeadline(group + " p99 ms", String.format("%.2f", latency.percentileNanos(99) / 1e6));
-    long lost = failed + timeouts + rejected;
+    long lost = failed + timeouts + rejected + unauthorised + rateLimited;
     row.put(group + " failed", sent == 0 ? "-" : String.format("%.1f%%", 100.0 * lost / sent));
   }
 }

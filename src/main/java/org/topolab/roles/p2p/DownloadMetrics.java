@@ -29,6 +29,8 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private long duplicateBytes;
   // Chunk bytes the group's nodes sent, for groups that upload (peers).
   private final LongAdder uploaded = new LongAdder();
+  // Corrupt chunks and bans, for peers.
+  private final SwarmSecurity security = new SwarmSecurity();
 
   /** Metrics of {@code receivers} receivers over {@code window}, against {@code bound} (null: none). */
   public DownloadMetrics(RunWindow window, int receivers, FluidBound bound) {
@@ -58,12 +60,18 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       resentControl += other.resentControl;
       duplicateBytes += other.duplicateBytes;
       uploaded.add(other.uploaded.sum());
+      security.merge(other.security);
     }
   }
 
   /** Counts the chunk bytes this group's nodes upload. */
   public LongAdder uploaded() {
     return uploaded;
+  }
+
+  /** The corrupt chunks and bans of a group of peers. */
+  SwarmSecurity security() {
+    return security;
   }
 
   synchronized void fileSize(long bytes) {
