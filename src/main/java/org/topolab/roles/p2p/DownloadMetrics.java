@@ -3,6 +3,7 @@ package org.topolab.roles.p2p;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.concurrent.atomic.LongAdder;
 import org.topolab.metrics.Json;
 import org.topolab.node.RunWindow;
@@ -13,6 +14,10 @@ import org.topolab.role.SummaryRow;
  * What the receivers of one download group measure together: each receiver's distribution time
  * (from its own start to holding the whole file), completions and download throughput over time.
  * The whole run counts; a warm-up does not apply to a download.
+ *
+ * <p>A receiver that crashes loses what it held; restarted, it starts over as a fresh node. Each
+ * receiver counts once, at its first completion, with the time of the life in which it completed:
+ * a restarted peer that completes again is not counted again.
  */
 public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
 
@@ -23,6 +28,8 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private final long[] bytesIn;
   private long[] times = new long[16];
   private int completed;
+  // The receivers that have completed, by node id.
+  private final BitSet done = new BitSet();
   private long fileBytes = -1;
   private long resentRequests;
   private long resentControl;
@@ -53,6 +60,7 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       }
       System.arraycopy(other.times, 0, times, completed, other.completed);
       completed += other.completed;
+      done.or(other.done);
       fileBytes = Math.max(fileBytes, other.fileBytes);
       resentRequests += other.resentRequests;
       resentControl += other.resentControl;
@@ -75,8 +83,12 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
     bytesIn[interval(now)] += bytes;
   }
 
-  /** A receiver that started at {@code startedAt} holds the whole file at {@code now}. */
-  synchronized void completed(long startedAt, long now) {
+  /** Receiver {@code node}, which started (this life) at {@code startedAt}, holds the whole file at {@code now}. */
+  synchronized void completed(int node, long startedAt, long now) {
+    if (done.get(node)) {
+      return; // completed before a crash: it counts once
+    }
+    done.set(node);
     completedIn[interval(now)]++;
     if (completed == times.length) {
       times = Arrays.copyOf(times, completed * 2);

@@ -311,7 +311,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   private void complete() {
-    metrics.completed(startedAt, node.now());
+    metrics.completed(node.id(), startedAt, node.now());
     if (spec.seedTimeNanos() >= 0) {
       node.after(spec.seedTimeNanos(), getContext().getSelf(), Wake.LEAVE);
     }
