@@ -61,6 +61,7 @@ public final class RunReport {
       writeTraffic(entry, group, stats.traffic().get(g));
       stats.groups().get(g).report(entry);
     }
+    FaultList.write(out, run, stats.groups());
     RunCost.write(run.cost(), out);
     return out;
   }

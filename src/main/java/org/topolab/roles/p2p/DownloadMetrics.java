@@ -13,6 +13,10 @@ import org.topolab.role.SummaryRow;
  * What the receivers of one download group measure together: each receiver's distribution time
  * (from its own start to holding the whole file), completions and download throughput over time.
  * The whole run counts; a warm-up does not apply to a download.
+ *
+ * <p>A receiver that crashes loses what it held; restarted, it starts over as a fresh node. Each
+ * receiver counts once, at its first completion, with the time of the life in which it completed:
+ * a restarted peer that completes again is not counted again.
  */
 public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
 
@@ -23,6 +27,9 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private final long[] bytesIn;
   private long[] times = new long[16];
   private int completed;
+  // The receivers that have completed: bit (id mod 64) of word (id / 64). A plain array, so that a
+  // cluster member can send it as it sends every other field.
+  private long[] done = new long[0];
   private long fileBytes = -1;
   private long resentRequests;
   private long resentControl;
@@ -55,6 +62,12 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       }
       System.arraycopy(other.times, 0, times, completed, other.completed);
       completed += other.completed;
+      if (other.done.length > done.length) {
+        done = Arrays.copyOf(done, other.done.length);
+      }
+      for (int w = 0; w < other.done.length; w++) {
+        done[w] |= other.done[w];
+      }
       fileBytes = Math.max(fileBytes, other.fileBytes);
       resentRequests += other.resentRequests;
       resentControl += other.resentControl;
@@ -83,8 +96,16 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
     bytesIn[interval(now)] += bytes;
   }
 
-  /** A receiver that started at {@code startedAt} holds the whole file at {@code now}. */
-  synchronized void completed(long startedAt, long now) {
+  /** Receiver {@code node}, which started (this life) at {@code startedAt}, holds the whole file at {@code now}. */
+  synchronized void completed(int node, long startedAt, long now) {
+    int word = node >>> 6;
+    if (word < done.length && (done[word] & (1L << node)) != 0) {
+      return; // completed before a crash: it counts once
+    }
+    if (word >= done.length) {
+      done = Arrays.copyOf(done, word + 1);
+    }
+    done[word] |= 1L << node;
     completedIn[interval(now)]++;
     if (completed == times.length) {
       times = Arrays.copyOf(times, completed * 2);

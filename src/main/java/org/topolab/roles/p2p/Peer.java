@@ -345,7 +345,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   private void complete() {
-    metrics.completed(startedAt, node.now());
+    metrics.completed(node.id(), startedAt, node.now());
     if (integrity.holdsCorrupt()) {
       metrics.security().completedCorrupt();
     }
