@@ -27,6 +27,8 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private long resentRequests;
   private long resentControl;
   private long duplicateBytes;
+  private long neighboursLost;
+  private long exchangedPeers;
   // Chunk bytes the group's nodes sent, for groups that upload (peers).
   private final LongAdder uploaded = new LongAdder();
 
@@ -57,6 +59,8 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       resentRequests += other.resentRequests;
       resentControl += other.resentControl;
       duplicateBytes += other.duplicateBytes;
+      neighboursLost += other.neighboursLost;
+      exchangedPeers += other.exchangedPeers;
       uploaded.add(other.uploaded.sum());
     }
   }
@@ -97,6 +101,16 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   /** {@code bytes} of content arrived that the receiver had already. */
   synchronized void duplicate(long bytes) {
     duplicateBytes += bytes;
+  }
+
+  /** A neighbour left, or was given up on for its silence. */
+  synchronized void neighbourLost() {
+    neighboursLost++;
+  }
+
+  /** A peer heard of through peer exchange became a neighbour. */
+  synchronized void exchangedPeer() {
+    exchangedPeers++;
   }
 
   private int interval(long now) {
@@ -149,6 +163,12 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       long length = Math.min(window.intervalNanos(), window.endNanos() - i * window.intervalNanos());
       throughput.add(Json.round(bytesIn[i] * 8e3 / length, 3));
     }
+  }
+
+  /** Writes, into a peer group's {@code downloads}, the neighbours the peers lost and those peer exchange gave them. */
+  public synchronized void writeNeighbours(ObjectNode downloads) {
+    downloads.put("neighbours-lost", neighboursLost);
+    downloads.put("neighbours-from-pex", exchangedPeers);
   }
 
   /** Puts the group's key numbers into the summary row. */

@@ -70,6 +70,9 @@ public final class DownloaderRole implements Role {
           out.put("uploaded-bytes", metrics.uploaded().sum());
         }
         metrics.write(out);
+        if (uploads) {
+          metrics.writeNeighbours((ObjectNode) out.get("downloads"));
+        }
       }
 
       @Override

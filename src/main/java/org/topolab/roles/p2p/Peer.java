@@ -35,14 +35,16 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
           Wire.Chunk,
           Wire.Cancel,
           Wire.Bye,
+          Wire.GetPeers,
+          Wire.PeerList,
           Uploader.Wake,
+          Neighbourhood.Wake,
           Alarm.Ring,
           Wake {}
 
   /** A timer of the peer's own. */
   private enum Wake implements Command {
     START,
-    ANNOUNCE,
     LEAVE
   }
 
@@ -55,6 +57,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
    * @param neighbours members asked of the tracker; it asks again when fewer than half remain, and
    *     while downloading every {@code announceNanos} when it has fewer than twice as many
    * @param announceNanos how often a peer short of neighbours asks the tracker for more
+   * @param exchange how often it tells its neighbours the peers it knows, and how many at most
    * @param requestsInFlight chunks asked for and not yet received, at most
    * @param uploading unchoke slots, tit-for-tat and rechoke interval
    * @param retry when an unanswered message is sent again
@@ -67,6 +70,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
       String file,
       int neighbours,
       long announceNanos,
+      Neighbourhood.Exchange exchange,
       int requestsInFlight,
       Uploader.Policy uploading,
       Timeouts.Policy retry,
@@ -79,13 +83,13 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private final Uploader uploader;
   private final Timeouts timeouts;
   private final Alarm alarm;
+  private final Neighbourhood neighbourhood;
   private Wire.FileInfo info;
   private SharedFile shared;
   private SwarmDownload download;
   private long startedAt;
-  // The question for the file's description (asked of the origin's nodes in turn), and the one for members.
+  // The question for the file's description, asked of the origin's nodes in turn.
   private final Question fileQuestion;
-  private final Question join;
   private int nextOrigin;
 
   private Peer(ActorContext<Command> context, NodeContext node, Spec spec, DownloadMetrics metrics, LongAdder uploaded) {
@@ -97,7 +101,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     this.timeouts = new Timeouts(spec.retry());
     this.alarm = new Alarm(node, context.getSelf());
     this.fileQuestion = new Question(timeouts);
-    this.join = new Question(timeouts);
+    this.neighbourhood = new Neighbourhood(node, context.getSelf(), spec, timeouts, alarm, metrics, this::handshake);
   }
 
   /** A peer node; {@code metrics} and {@code uploaded} are shared by its group. */
@@ -118,9 +122,24 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
           uploader.wake(wake);
           return this;
         })
+        .onMessage(Neighbourhood.Wake.class, wake -> {
+          neighbourhood.wake(wake);
+          return this;
+        })
         .onMessage(Alarm.Ring.class, this::onAlarm)
         .onMessage(Wire.FileInfo.class, this::onFileInfo)
-        .onMessage(Wire.Members.class, this::onMembers)
+        .onMessage(Wire.Members.class, members -> {
+          neighbourhood.members(members);
+          return this;
+        })
+        .onMessage(Wire.GetPeers.class, ask -> {
+          neighbourhood.getPeers(ask);
+          return this;
+        })
+        .onMessage(Wire.PeerList.class, list -> {
+          neighbourhood.peerList(list);
+          return this;
+        })
         .onMessage(Wire.Handshake.class, this::onHandshake)
         .onMessage(Wire.Bitfield.class, m -> withNeighbour(m.from(), from -> download.bitfield(from, m.have())))
         .onMessage(Wire.Have.class, m -> withNeighbour(m.from(), from -> download.announced(from, m.chunk())))
@@ -144,11 +163,6 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
         startedAt = node.now();
         nextOrigin = node.random().nextInt(spec.origin().count());
         askForFile();
-      }
-      case ANNOUNCE -> {
-        if (!download.book().complete() && download.neighbourCount() < 2 * spec.neighbours() && !join.open()) {
-          askTracker();
-        }
       }
       case LEAVE -> {
         download.forEachNeighbour(id -> node.send(id, new Wire.Bye(node.id())));
@@ -179,15 +193,14 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
       metrics.resentControl();
       askForFile();
     }
-    if (join.due() <= now) {
-      metrics.resentControl();
-      askTracker();
+    if (download != null) {
+      neighbourhood.expire(now);
     }
-    alarm.by(Math.min(fileQuestion.due(), join.due()));
+    alarm.by(Math.min(fileQuestion.due(), neighbourhood.due()));
     if (download != null) {
       for (int id : download.expire(now)) {
         uploader.gone(id);
-        neighbourLost();
+        neighbourhood.lost();
       }
     }
     return this;
@@ -204,7 +217,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     shared = new SharedFile(info);
     // Until a neighbour's pace is measured, it is taken to share its uplink as this peer does.
     int sharing = Math.min(spec.uploading().slots(), Math.max(1, spec.neighbours()));
-    download = new SwarmDownload(node, info, spec.requestsInFlight(), sharing, timeouts, alarm, metrics, this::complete);
+    download = new SwarmDownload(node, info, spec.origin(), spec.requestsInFlight(), sharing, timeouts, alarm, metrics, this::complete);
     metrics.fileSize(info.size());
     if (info.chunks() == 0) {
       complete();
@@ -214,28 +227,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     for (int i = 0; i < spec.origin().count(); i++) {
       handshake(spec.origin().id(i));
     }
-    askTracker();
-    return this;
-  }
-
-  /** Asks the tracker for members, and again each time the answer stays out past its timeout. */
-  private void askTracker() {
-    alarm.by(join.sent(node.now()));
-    node.send(spec.tracker().first(), new Wire.Join(node.id(), info.file(), spec.neighbours()));
-  }
-
-  private Behavior<Command> onMembers(Wire.Members members) {
-    if (!join.answered(node.now())) {
-      return this; // another answer to a question asked again
-    }
-    for (int id : members.peers()) {
-      if (download.isStranger(id)) {
-        handshake(id);
-      }
-    }
-    if (!download.book().complete() && download.neighbourCount() < 2 * spec.neighbours()) {
-      node.after(spec.announceNanos(), getContext().getSelf(), Wake.ANNOUNCE);
-    }
+    neighbourhood.start(info.file(), download);
     return this;
   }
 
@@ -266,6 +258,9 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   private Behavior<Command> onHandshake(Wire.Handshake handshake) {
+    if (download != null && download.reconnects(handshake.from(), handshake.have())) {
+      uploader.gone(handshake.from()); // its serving state belongs to the session that ended
+    }
     Source neighbour = known(handshake.from());
     if (neighbour != null) {
       node.send(handshake.from(), new Wire.Bitfield(node.id(), download.book().haveBits()));
@@ -298,16 +293,9 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     if (download == null || !download.left(bye.from())) {
       return this;
     }
-    neighbourLost();
+    neighbourhood.lost();
     download.requestMore();
     return this;
-  }
-
-  /** A neighbour has gone: still downloading, with fewer than half the neighbours it wants, the peer asks for more. */
-  private void neighbourLost() {
-    if (!download.book().complete() && download.neighbourCount() < (spec.neighbours() + 1) / 2 && !join.open()) {
-      askTracker();
-    }
   }
 
   private void complete() {

@@ -42,6 +42,10 @@ final class Source {
   // Chunks it has sent this peer; after a choke, how many it had sent that are still on their way.
   int received;
   int arriving;
+  // Timeouts in a row of what was sent to it with nothing heard from it since; whether a request
+  // to it timed out since the last count.
+  int silences;
+  boolean requestTimedOut;
   // Set while one pass of the request loop finds nothing more to ask of it.
   boolean exhausted;
   final Pace pace = new Pace();

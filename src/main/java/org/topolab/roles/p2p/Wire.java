@@ -98,6 +98,25 @@ public final class Wire {
     }
   }
 
+  /** A peer asks a neighbour for the peers it knows in the swarm of {@code file}: the tracker has not answered. */
+  public record GetPeers(int from, String file) implements NetMessage, Peer.Command {
+    @Override
+    public long sizeBytes() {
+      return HEADER_BYTES + file.length();
+    }
+  }
+
+  /**
+   * Peer exchange (BEP 11): the peers the sender has met most recently in the swarm of {@code
+   * file}, sent every exchange interval and in answer to {@link GetPeers}.
+   */
+  public record PeerList(int from, String file, int[] peers) implements NetMessage, Peer.Command {
+    @Override
+    public long sizeBytes() {
+      return HEADER_BYTES + file.length() + 6L * peers.length;
+    }
+  }
+
   /** A peer leaves the swarm of {@code file}. */
   public record Leave(int from, String file) implements NetMessage, Tracker.Command {
     @Override

@@ -130,7 +130,7 @@ class PeerLossTest extends PeerStage {
     kit.send(TRACKER, PEER, new Wire.Members(TRACKER, "file", new int[] {3}));
     // Member 3 never answers the handshake (it left, its goodbye lost): sent six times, at
     // growing intervals, then 3 is given up on.
-    List<Arrival<Wire.Handshake>> handshakes = neighbour(3).receiveArrivals(Wire.Handshake.class, SwarmDownload.HANDSHAKES);
+    List<Arrival<Wire.Handshake>> handshakes = neighbour(3).receiveArrivals(Wire.Handshake.class, SwarmDownload.GIVE_UP_AFTER);
     long first = handshakes.get(0).nanos();
     assertThat(handshakes).extracting(Arrival::nanos)
         .containsExactly(first, first + TIMEOUT, first + 3 * TIMEOUT, first + 7 * TIMEOUT, first + 11 * TIMEOUT, first + 15 * TIMEOUT);

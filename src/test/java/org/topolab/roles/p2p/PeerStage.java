@@ -92,7 +92,7 @@ abstract class PeerStage {
   void spawn(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, long announceNanos) {
     Peer.Spec spec =
         new Peer.Spec(
-            kit.group("tracker"), kit.group("server"), "", 10, announceNanos, requestsInFlight, uploading, Timeouts.Policy.DEFAULT,
+            kit.group("tracker"), kit.group("server"), "", 10, announceNanos, Neighbourhood.Exchange.DEFAULT, requestsInFlight, uploading, Timeouts.Policy.DEFAULT,
             seedTimeNanos, new Distribution.Constant(0));
     metrics = new DownloadMetrics(kit.window(), 1, new FluidBound(1, 1e9, 1e9, 1e9, true));
     kit.spawn(PEER, node -> Peer.create(node, spec, metrics, new LongAdder()));
