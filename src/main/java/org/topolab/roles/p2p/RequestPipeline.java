@@ -144,7 +144,6 @@ final class RequestPipeline {
         Source.Ask ask = neighbour.outstanding.get(i);
         if (ask.deadline() <= now) {
           metrics.resentRequest();
-          neighbour.requestTimedOut = true;
           Source other = elsewhere(neighbour, ask.chunk());
           if (!neighbour.unchokedMe) {
             // It choked this peer: the chunk, said to be on its way, was lost.

@@ -221,15 +221,14 @@ final class SwarmDownload {
    */
   List<Integer> expire(long now) {
     List<Integer> givenUp = new ArrayList<>();
-    long next = requests.expire(now);
     for (Source neighbour : List.copyOf(neighbours)) {
-      boolean timedOut = neighbour.requestTimedOut || neighbour.handshake.due() <= now || neighbour.interest.due() <= now;
-      neighbour.requestTimedOut = false;
-      if (timedOut && ++neighbour.silences >= GIVE_UP_AFTER && !origin.contains(neighbour.id)) {
+      if (neighbour.overdue(now) && ++neighbour.silences >= GIVE_UP_AFTER && !origin.contains(neighbour.id)) {
         givenUp.add(neighbour.id);
-        left(neighbour.id);
-        continue;
+        left(neighbour.id); // its requests are asked elsewhere, not sent it again
       }
+    }
+    long next = requests.expire(now);
+    for (Source neighbour : neighbours) {
       if (neighbour.handshake.due() <= now) {
         metrics.resentControl();
         sendHandshake(neighbour);

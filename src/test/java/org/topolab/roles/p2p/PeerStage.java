@@ -61,7 +61,12 @@ abstract class PeerStage {
 
   /** Starts the peer and walks it through the file's description and the tracker to neighbours 3, 4, 5. */
   void start(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, int chunks) {
-    spawn(requestsInFlight, uploading, seedTimeNanos);
+    start(requestsInFlight, uploading, seedTimeNanos, chunks, 10 * SECOND);
+  }
+
+  /** As {@link #start(int, Uploader.Policy, long, int)}, asking the tracker for more every {@code announceNanos}. */
+  void start(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, int chunks, long announceNanos) {
+    spawn(requestsInFlight, uploading, seedTimeNanos, announceNanos);
     origin.expectMessage(new Wire.GetFile(PEER, ""));
     kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", chunks * 1000L, 1000));
     Wire.Handshake toOrigin = origin.expectMessage(Wire.Handshake.class);
@@ -92,8 +97,8 @@ abstract class PeerStage {
   void spawn(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, long announceNanos) {
     Peer.Spec spec =
         new Peer.Spec(
-            kit.group("tracker"), kit.group("server"), "", 10, announceNanos, Neighbourhood.Exchange.DEFAULT, requestsInFlight, uploading, Timeouts.Policy.DEFAULT,
-            seedTimeNanos, new Distribution.Constant(0));
+            kit.group("tracker"), kit.group("server"), "", 10, announceNanos, Neighbourhood.Exchange.DEFAULT, requestsInFlight,
+            uploading, Timeouts.Policy.DEFAULT, seedTimeNanos, new Distribution.Constant(0));
     metrics = new DownloadMetrics(kit.window(), 1, new FluidBound(1, 1e9, 1e9, 1e9, true));
     kit.spawn(PEER, node -> Peer.create(node, spec, metrics, new LongAdder()));
   }
