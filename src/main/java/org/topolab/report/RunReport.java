@@ -59,6 +59,7 @@ public final class RunReport {
       writeTraffic(entry, group, stats.traffic().get(g));
       stats.groups().get(g).report(entry);
     }
+    FaultList.write(out, run, stats.groups());
     return out;
   }
 

@@ -75,7 +75,7 @@ public final class ClientRole implements Role {
     return new GroupModel<ClientMetrics>() {
       @Override
       public ClientMetrics newMetrics() {
-        return new ClientMetrics(group.window());
+        return new ClientMetrics(group.window(), group.faults());
       }
 
       @Override
