@@ -3,8 +3,10 @@ package org.topolab.roles.p2p;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.concurrent.atomic.LongAdder;
 import org.topolab.metrics.Json;
+import org.topolab.node.NodeContext;
 import org.topolab.node.RunWindow;
 import org.topolab.role.GroupMetrics;
 import org.topolab.role.SummaryRow;
@@ -21,6 +23,10 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private final FluidBound bound;
   private final long[] completedIn;
   private final long[] bytesIn;
+  // Per receiver (by index in the group): when it first started, and whether it has completed. One
+  // restarted after a crash, its chunks lost, downloads again, but counts once, from its first start.
+  private final long[] firstStart;
+  private final BitSet done = new BitSet();
   private long[] times = new long[16];
   private int completed;
   private long fileBytes = -1;
@@ -40,6 +46,8 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
     int intervals = (int) Math.min(100_000, (window.endNanos() + window.intervalNanos() - 1) / window.intervalNanos());
     this.completedIn = new long[intervals];
     this.bytesIn = new long[intervals];
+    this.firstStart = new long[receivers];
+    Arrays.fill(firstStart, Long.MAX_VALUE);
   }
 
   /** The size of the file as its source described it. */
@@ -55,6 +63,10 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       }
       System.arraycopy(other.times, 0, times, completed, other.completed);
       completed += other.completed;
+      done.or(other.done);
+      for (int i = 0; i < firstStart.length; i++) {
+        firstStart[i] = Math.min(firstStart[i], other.firstStart[i]);
+      }
       fileBytes = Math.max(fileBytes, other.fileBytes);
       resentRequests += other.resentRequests;
       resentControl += other.resentControl;
@@ -79,8 +91,21 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
     bytesIn[interval(now)] += bytes;
   }
 
-  /** A receiver that started at {@code startedAt} holds the whole file at {@code now}. */
-  synchronized void completed(long startedAt, long now) {
+  /** The receiver {@code node} starts now (or starts again, restarted). */
+  synchronized void started(NodeContext node) {
+    int receiver = node.id() - node.group().first();
+    firstStart[receiver] = Math.min(firstStart[receiver], node.now());
+  }
+
+  /** The receiver {@code node} holds the whole file now; only its first completion counts. */
+  synchronized void completed(NodeContext node) {
+    int receiver = node.id() - node.group().first();
+    long now = node.now();
+    if (done.get(receiver)) {
+      return;
+    }
+    done.set(receiver);
+    long startedAt = firstStart[receiver];
     completedIn[interval(now)]++;
     if (completed == times.length) {
       times = Arrays.copyOf(times, completed * 2);

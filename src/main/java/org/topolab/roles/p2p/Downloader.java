@@ -72,7 +72,6 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
   private Wire.FileInfo info;
   private long[] received;
   private int receivedCount;
-  private long startedAt;
   private int nextServer;
   private int nextChunk;
   private long chunkNanos;
@@ -108,7 +107,7 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
   }
 
   private Behavior<Command> onStart() {
-    startedAt = node.now();
+    metrics.started(node);
     nextServer = node.random().nextInt(spec.source().count());
     askForFile();
     return this;
@@ -134,7 +133,7 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
     metrics.fileSize(info.size());
     fillPipeline();
     if (info.chunks() == 0) {
-      metrics.completed(startedAt, node.now());
+      metrics.completed(node);
     }
     return this;
   }
@@ -156,7 +155,7 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
     }
     Chunks.set(received, index);
     if (++receivedCount == info.chunks()) {
-      metrics.completed(startedAt, now);
+      metrics.completed(node);
     } else {
       fillPipeline();
     }

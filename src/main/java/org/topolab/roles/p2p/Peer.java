@@ -87,7 +87,6 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private Wire.FileInfo info;
   private SharedFile shared;
   private SwarmDownload download;
-  private long startedAt;
   // The question for the file's description, asked of the origin's nodes in turn.
   private final Question fileQuestion;
   private int nextOrigin;
@@ -160,7 +159,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private Behavior<Command> onWake(Wake wake) {
     switch (wake) {
       case START -> {
-        startedAt = node.now();
+        metrics.started(node);
         nextOrigin = node.random().nextInt(spec.origin().count());
         askForFile();
       }
@@ -299,7 +298,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   private void complete() {
-    metrics.completed(startedAt, node.now());
+    metrics.completed(node);
     if (spec.seedTimeNanos() >= 0) {
       node.after(spec.seedTimeNanos(), getContext().getSelf(), Wake.LEAVE);
     }
