@@ -171,6 +171,10 @@ public final class HtmlReport {
     if (shown.stream().anyMatch(run -> run.warmupSeconds() > 0)) {
       page.append(" The dashed grey line is the end of the warm-up, before which nothing counts in the numbers above.");
     }
+    if (shown.stream().anyMatch(run -> !run.faults().isEmpty())) {
+      page.append(" Red spans are faults in force (report.json's <code>faults</code>); a dashed line marks one of an instant,"
+          + " such as a restart or a heal.");
+    }
     if (shown.size() < runs.size()) {
       page.append(" Shown for the first and last sweep point of each variant (")
           .append(shown.size()).append(" of ").append(runs.size()).append(" runs); report.json has them all.");

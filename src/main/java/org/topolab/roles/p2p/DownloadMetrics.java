@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.concurrent.atomic.LongAdder;
 import org.topolab.metrics.Json;
-import org.topolab.node.NodeContext;
 import org.topolab.node.RunWindow;
 import org.topolab.role.GroupMetrics;
 import org.topolab.role.SummaryRow;
@@ -15,6 +14,10 @@ import org.topolab.role.SummaryRow;
  * What the receivers of one download group measure together: each receiver's distribution time
  * (from its own start to holding the whole file), completions and download throughput over time.
  * The whole run counts; a warm-up does not apply to a download.
+ *
+ * <p>A receiver that crashes loses what it held; restarted, it starts over as a fresh node. Each
+ * receiver counts once, at its first completion, with the time of the life in which it completed:
+ * a restarted peer that completes again is not counted again.
  */
 public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
 
@@ -23,12 +26,10 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private final FluidBound bound;
   private final long[] completedIn;
   private final long[] bytesIn;
-  // Per receiver (by index in the group): when it first started, and whether it has completed. One
-  // restarted after a crash, its chunks lost, downloads again, but counts once, from its first start.
-  private final long[] firstStart;
-  private final BitSet done = new BitSet();
   private long[] times = new long[16];
   private int completed;
+  // The receivers that have completed, by node id.
+  private final BitSet done = new BitSet();
   private long fileBytes = -1;
   private long resentRequests;
   private long resentControl;
@@ -46,8 +47,6 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
     int intervals = (int) Math.min(100_000, (window.endNanos() + window.intervalNanos() - 1) / window.intervalNanos());
     this.completedIn = new long[intervals];
     this.bytesIn = new long[intervals];
-    this.firstStart = new long[receivers];
-    Arrays.fill(firstStart, Long.MAX_VALUE);
   }
 
   /** The size of the file as its source described it. */
@@ -64,9 +63,6 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       System.arraycopy(other.times, 0, times, completed, other.completed);
       completed += other.completed;
       done.or(other.done);
-      for (int i = 0; i < firstStart.length; i++) {
-        firstStart[i] = Math.min(firstStart[i], other.firstStart[i]);
-      }
       fileBytes = Math.max(fileBytes, other.fileBytes);
       resentRequests += other.resentRequests;
       resentControl += other.resentControl;
@@ -91,21 +87,12 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
     bytesIn[interval(now)] += bytes;
   }
 
-  /** The receiver {@code node} starts now (or starts again, restarted). */
-  synchronized void started(NodeContext node) {
-    int receiver = node.id() - node.group().first();
-    firstStart[receiver] = Math.min(firstStart[receiver], node.now());
-  }
-
-  /** The receiver {@code node} holds the whole file now; only its first completion counts. */
-  synchronized void completed(NodeContext node) {
-    int receiver = node.id() - node.group().first();
-    long now = node.now();
-    if (done.get(receiver)) {
-      return;
+  /** Receiver {@code node}, which started (this life) at {@code startedAt}, holds the whole file at {@code now}. */
+  synchronized void completed(int node, long startedAt, long now) {
+    if (done.get(node)) {
+      return; // completed before a crash: it counts once
     }
-    done.set(receiver);
-    long startedAt = firstStart[receiver];
+    done.set(node);
     completedIn[interval(now)]++;
     if (completed == times.length) {
       times = Arrays.copyOf(times, completed * 2);

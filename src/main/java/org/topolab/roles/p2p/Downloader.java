@@ -72,6 +72,7 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
   private Wire.FileInfo info;
   private long[] received;
   private int receivedCount;
+  private long startedAt;
   private int nextServer;
   private int nextChunk;
   private long chunkNanos;
@@ -107,7 +108,7 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
   }
 
   private Behavior<Command> onStart() {
-    metrics.started(node);
+    startedAt = node.now();
     nextServer = node.random().nextInt(spec.source().count());
     askForFile();
     return this;
@@ -133,7 +134,7 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
     metrics.fileSize(info.size());
     fillPipeline();
     if (info.chunks() == 0) {
-      metrics.completed(node);
+      metrics.completed(node.id(), startedAt, node.now());
     }
     return this;
   }
@@ -155,7 +156,7 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
     }
     Chunks.set(received, index);
     if (++receivedCount == info.chunks()) {
-      metrics.completed(node);
+      metrics.completed(node.id(), startedAt, now);
     } else {
       fillPipeline();
     }

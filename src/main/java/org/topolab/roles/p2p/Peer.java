@@ -87,6 +87,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private Wire.FileInfo info;
   private SharedFile shared;
   private SwarmDownload download;
+  private long startedAt;
   // The question for the file's description, asked of the origin's nodes in turn.
   private final Question fileQuestion;
   private int nextOrigin;
@@ -159,7 +160,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private Behavior<Command> onWake(Wake wake) {
     switch (wake) {
       case START -> {
-        metrics.started(node);
+        startedAt = node.now();
         nextOrigin = node.random().nextInt(spec.origin().count());
         askForFile();
       }
@@ -298,7 +299,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   private void complete() {
-    metrics.completed(node);
+    metrics.completed(node.id(), startedAt, node.now());
     if (spec.seedTimeNanos() >= 0) {
       node.after(spec.seedTimeNanos(), getContext().getSelf(), Wake.LEAVE);
     }
