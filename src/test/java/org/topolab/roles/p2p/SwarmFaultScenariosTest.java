@@ -35,10 +35,22 @@ class SwarmFaultScenariosTest {
     }
     assertThat(churned).hasSize(15);
     assertThat(report.run("default").json().get("faults").size()).isGreaterThan(15);
-    // What churn costs: the last receiver completes later than without it.
-    JsonNode calm = downloads(Scenarios.run(CHURN, "groups.peers.churn.fraction=0"), "default", "peers");
-    assertThat(calm.get("completed").asInt()).isEqualTo(50);
-    assertThat(downloads.get("time-s").get("max").asDouble()).isGreaterThan(calm.get("time-s").get("max").asDouble());
+    // What churn costs: the swarm holds the file later than without it (a restarted peer's time
+    // counts from its restart, so it is the series of completions that shows it).
+    ScenarioReport calm = Scenarios.run(CHURN, "groups.peers.churn.fraction=0");
+    assertThat(downloads(calm, "default", "peers").get("completed").asInt()).isEqualTo(50);
+    assertThat(secondAllHold(report)).isGreaterThan(secondAllHold(calm) + 10);
+  }
+
+  /** The first second at whose end every peer had completed. */
+  private static int secondAllHold(ScenarioReport report) {
+    JsonNode completed = report.run("default").group("peers").get("series").get("completed");
+    for (int second = 0; second < completed.size(); second++) {
+      if (completed.get(second).asInt() == 50) {
+        return second;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   @Test
