@@ -152,7 +152,7 @@ public final class LoadBalancer extends AbstractBehavior<LoadBalancer.Command> {
     long now = node.now();
     int backend = choose(request.key(), -1);
     if (backend < 0) {
-      metrics.noBackend(now);
+      metrics.count(LoadBalancerMetrics.Event.NO_BACKEND, now);
       answerFailed(request.from(), request.id());
       return this;
     }
@@ -193,7 +193,7 @@ public final class LoadBalancer extends AbstractBehavior<LoadBalancer.Command> {
     if (!failOver(request)) {
       pending.remove(expired.id());
       outstanding[request.backend]--;
-      metrics.failed(node.now());
+      metrics.count(LoadBalancerMetrics.Event.FAILED, node.now());
       answerFailed(request.client, request.clientRequest);
     }
     return this;
@@ -213,7 +213,7 @@ public final class LoadBalancer extends AbstractBehavior<LoadBalancer.Command> {
       return false;
     }
     outstanding[request.backend]--;
-    metrics.failedOver(now);
+    metrics.count(LoadBalancerMetrics.Event.FAILOVER, now);
     forward(request, other);
     return true;
   }
@@ -229,7 +229,7 @@ public final class LoadBalancer extends AbstractBehavior<LoadBalancer.Command> {
     }
     for (int backend = 0; backend < outstanding.length; backend++) {
       changed(backend, health.checking(backend, round.round()));
-      metrics.healthCheck(now);
+      metrics.count(LoadBalancerMetrics.Event.HEALTH_CHECK, now);
       node.send(spec.backends().id(backend), new Ping(node.id(), round.round()));
     }
     node.after(spec.healthChecks().timeoutNanos(), getContext().getSelf(), new ChecksDue(round.round()));
@@ -256,9 +256,9 @@ public final class LoadBalancer extends AbstractBehavior<LoadBalancer.Command> {
   private void changed(int backend, BackendHealth.Change change) {
     long now = node.now();
     if (change == BackendHealth.Change.UP) {
-      metrics.backendUp(now);
+      metrics.count(LoadBalancerMetrics.Event.BACKEND_UP, now);
     } else if (change == BackendHealth.Change.DOWN) {
-      metrics.backendDown(now);
+      metrics.count(LoadBalancerMetrics.Event.BACKEND_DOWN, now);
       for (Pending request : pending.values()) {
         if (request.backend == backend) {
           failOver(request); // one that cannot waits on: the backend may answer after all

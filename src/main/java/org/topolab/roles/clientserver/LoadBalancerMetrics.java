@@ -11,14 +11,31 @@ import org.topolab.role.GroupMetrics;
  */
 public final class LoadBalancerMetrics implements GroupMetrics<LoadBalancerMetrics> {
 
+  /** What a balancer counts besides its forwards, each written under its report field. */
+  enum Event {
+    /** A request answered FAILED: no backend answered in time. */
+    FAILED("failed"),
+    /** A request answered FAILED at once: every backend was down. */
+    NO_BACKEND("no-backend"),
+    /** A request sent to another backend. */
+    FAILOVER("failovers"),
+    /** A health check sent. */
+    HEALTH_CHECK("health-checks"),
+    /** A backend marked down. */
+    BACKEND_DOWN("backends-down"),
+    /** A backend marked up again. */
+    BACKEND_UP("backends-up");
+
+    private final String field;
+
+    Event(String field) {
+      this.field = field;
+    }
+  }
+
   private final RunWindow window;
   private final long[] perBackend;
-  private long failed;
-  private long noBackend;
-  private long failovers;
-  private long healthChecks;
-  private long backendsDown;
-  private long backendsUp;
+  private final long[] events = new long[Event.values().length];
 
   /** Counts over {@code window} for {@code backends} backends. */
   public LoadBalancerMetrics(RunWindow window, int backends) {
@@ -32,39 +49,9 @@ public final class LoadBalancerMetrics implements GroupMetrics<LoadBalancerMetri
     }
   }
 
-  synchronized void failed(long now) {
+  synchronized void count(Event event, long now) {
     if (window.measures(now)) {
-      failed++;
-    }
-  }
-
-  synchronized void noBackend(long now) {
-    if (window.measures(now)) {
-      noBackend++;
-    }
-  }
-
-  synchronized void failedOver(long now) {
-    if (window.measures(now)) {
-      failovers++;
-    }
-  }
-
-  synchronized void healthCheck(long now) {
-    if (window.measures(now)) {
-      healthChecks++;
-    }
-  }
-
-  synchronized void backendDown(long now) {
-    if (window.measures(now)) {
-      backendsDown++;
-    }
-  }
-
-  synchronized void backendUp(long now) {
-    if (window.measures(now)) {
-      backendsUp++;
+      events[event.ordinal()]++;
     }
   }
 
@@ -74,12 +61,9 @@ public final class LoadBalancerMetrics implements GroupMetrics<LoadBalancerMetri
       for (int i = 0; i < perBackend.length; i++) {
         perBackend[i] += other.perBackend[i];
       }
-      failed += other.failed;
-      noBackend += other.noBackend;
-      failovers += other.failovers;
-      healthChecks += other.healthChecks;
-      backendsDown += other.backendsDown;
-      backendsUp += other.backendsUp;
+      for (int i = 0; i < events.length; i++) {
+        events[i] += other.events[i];
+      }
     }
   }
 
@@ -88,11 +72,7 @@ public final class LoadBalancerMetrics implements GroupMetrics<LoadBalancerMetri
     return perBackend.clone();
   }
 
-  /**
-   * Writes {@code forwarded}, {@code failed}, {@code no-backend}, {@code failovers}, {@code
-   * forwarded-per-backend} (min, mean, max), {@code health-checks}, {@code backends-down} and
-   * {@code backends-up}.
-   */
+  /** Writes {@code forwarded}, {@code forwarded-per-backend} (min, mean, max) and each {@link Event}'s count. */
   public synchronized void write(ObjectNode group) {
     long total = 0;
     long min = Long.MAX_VALUE;
@@ -103,15 +83,12 @@ public final class LoadBalancerMetrics implements GroupMetrics<LoadBalancerMetri
       max = Math.max(max, count);
     }
     group.put("forwarded", total);
-    group.put("failed", failed);
-    group.put("no-backend", noBackend);
-    group.put("failovers", failovers);
     ObjectNode spread = group.putObject("forwarded-per-backend");
     spread.put("min", perBackend.length == 0 ? 0 : min);
     spread.put("mean", Json.round(perBackend.length == 0 ? 0 : (double) total / perBackend.length, 3));
     spread.put("max", max);
-    group.put("health-checks", healthChecks);
-    group.put("backends-down", backendsDown);
-    group.put("backends-up", backendsUp);
+    for (Event event : Event.values()) {
+      group.put(event.field, events[event.ordinal()]);
+    }
   }
 }
