@@ -27,9 +27,16 @@ public final class FaultTimes {
         spans.add(new long[] {fault.startNanos(), fault.endNanos()});
       }
     }
-    spans.sort((a, b) -> Long.compare(a[0], b[0]));
+    List<long[]> merged = union(spans);
+    return new FaultTimes(merged.stream().mapToLong(s -> s[0]).toArray(), merged.stream().mapToLong(s -> s[1]).toArray());
+  }
+
+  /** The union of {@code spans}, each {start, end}: disjoint spans in increasing order. */
+  public static List<long[]> union(List<long[]> spans) {
+    List<long[]> sorted = new ArrayList<>(spans);
+    sorted.sort((a, b) -> Long.compare(a[0], b[0]));
     List<long[]> merged = new ArrayList<>();
-    for (long[] span : spans) {
+    for (long[] span : sorted) {
       long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
       if (last != null && span[0] <= last[1]) {
         last[1] = Math.max(last[1], span[1]);
@@ -37,7 +44,7 @@ public final class FaultTimes {
         merged.add(span.clone());
       }
     }
-    return new FaultTimes(merged.stream().mapToLong(s -> s[0]).toArray(), merged.stream().mapToLong(s -> s[1]).toArray());
+    return merged;
   }
 
   /** Whether the run has no fault that lasts. */

@@ -7,6 +7,7 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.topolab.faults.FaultTimes;
 
 /**
  * Marks a run's faults on its charts over time: a shaded span for each stretch of time in which a
@@ -24,29 +25,20 @@ final class FaultMarks {
 
   /** Adds {@code run}'s faults to {@code chart}, spans up to {@code top} on the y axis. */
   static void mark(XYChart chart, ReportRun run, double top) {
-    List<double[]> spans = new ArrayList<>();
+    List<long[]> spans = new ArrayList<>();
     List<Double> instants = new ArrayList<>();
     for (double[] fault : run.faults()) {
       if (fault[1] > fault[0]) {
-        spans.add(fault.clone());
+        spans.add(new long[] {Math.round(fault[0] * 1e9), Math.round(fault[1] * 1e9)});
       } else {
         instants.add(fault[0]);
       }
     }
-    spans.sort((a, b) -> Double.compare(a[0], b[0]));
-    List<double[]> merged = new ArrayList<>();
-    for (double[] span : spans) {
-      double[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && span[0] <= last[1]) {
-        last[1] = Math.max(last[1], span[1]);
-      } else {
-        merged.add(span);
-      }
-    }
+    List<long[]> merged = FaultTimes.union(spans);
     for (int i = 0; i < merged.size(); i++) {
-      double[] span = merged.get(i);
-      XYSeries shade = chart.addSeries(
-          "fault " + (i + 1), new double[] {span[0], span[0], span[1], span[1]}, new double[] {0, top, top, 0});
+      double start = merged.get(i)[0] / 1e9;
+      double end = merged.get(i)[1] / 1e9;
+      XYSeries shade = chart.addSeries("fault " + (i + 1), new double[] {start, start, end, end}, new double[] {0, top, top, 0});
       shade.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
       shade.setFillColor(SHADE);
       shade.setLineColor(SHADE);

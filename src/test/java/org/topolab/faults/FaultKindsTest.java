@@ -104,11 +104,16 @@ class FaultKindsTest {
   @Test
   void degradeAddsLatencyForItsWhile() {
     ScenarioReport report = run("{ at = 3s, kind = degrade, node = b, latency = 200ms, for = 2s }");
+    assertDelays(report, 210, 10);
+  }
+
+  /** Every ping, both ways, took {@code during} ms if sent from 3000 to 4999 ms, else {@code outside} ms. */
+  private static void assertDelays(ScenarioReport report, long during, long outside) {
     for (String group : List.of("a", "b")) {
       for (long[] ping : pings(report, group)) {
         long delay = (ping[0] - ping[3]) / MS;
-        boolean during = ping[3] >= 3000 * MS && ping[3] < 5000 * MS;
-        assertThat(delay).as("%s: ping sent at %d ms", group, ping[3] / MS).isEqualTo(during ? 210 : 10);
+        boolean degraded = ping[3] >= 3000 * MS && ping[3] < 5000 * MS;
+        assertThat(delay).as("%s: ping sent at %d ms", group, ping[3] / MS).isEqualTo(degraded ? during : outside);
       }
     }
   }
@@ -125,13 +130,7 @@ class FaultKindsTest {
   void degradeLimitsBandwidthForItsWhile() {
     // 10,000 bytes take 10 ms on an 8 Mbps link: b's downlink for a's pings, b's uplink for its own.
     ScenarioReport report = run("{ at = 3s, kind = degrade, node = b, bandwidth = 8Mbps, for = 2s }", ", size = 10KB", ", size = 10KB");
-    for (String group : List.of("a", "b")) {
-      for (long[] ping : pings(report, group)) {
-        long delay = (ping[0] - ping[3]) / MS;
-        boolean during = ping[3] >= 3000 * MS && ping[3] < 5000 * MS;
-        assertThat(delay).as("%s: ping sent at %d ms", group, ping[3] / MS).isEqualTo(during ? 20 : 10);
-      }
-    }
+    assertDelays(report, 20, 10);
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.topolab.roles.p2p;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.concurrent.atomic.LongAdder;
 import org.topolab.metrics.Json;
 import org.topolab.node.RunWindow;
@@ -28,8 +27,9 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private final long[] bytesIn;
   private long[] times = new long[16];
   private int completed;
-  // The receivers that have completed, by node id.
-  private final BitSet done = new BitSet();
+  // The receivers that have completed: bit (id mod 64) of word (id / 64). A plain array, so that a
+  // cluster member can send it as it sends every other field.
+  private long[] done = new long[0];
   private long fileBytes = -1;
   private long resentRequests;
   private long resentControl;
@@ -62,7 +62,12 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       }
       System.arraycopy(other.times, 0, times, completed, other.completed);
       completed += other.completed;
-      done.or(other.done);
+      if (other.done.length > done.length) {
+        done = Arrays.copyOf(done, other.done.length);
+      }
+      for (int w = 0; w < other.done.length; w++) {
+        done[w] |= other.done[w];
+      }
       fileBytes = Math.max(fileBytes, other.fileBytes);
       resentRequests += other.resentRequests;
       resentControl += other.resentControl;
@@ -89,10 +94,14 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
 
   /** Receiver {@code node}, which started (this life) at {@code startedAt}, holds the whole file at {@code now}. */
   synchronized void completed(int node, long startedAt, long now) {
-    if (done.get(node)) {
+    int word = node >>> 6;
+    if (word < done.length && (done[word] & (1L << node)) != 0) {
       return; // completed before a crash: it counts once
     }
-    done.set(node);
+    if (word >= done.length) {
+      done = Arrays.copyOf(done, word + 1);
+    }
+    done[word] |= 1L << node;
     completedIn[interval(now)]++;
     if (completed == times.length) {
       times = Arrays.copyOf(times, completed * 2);
