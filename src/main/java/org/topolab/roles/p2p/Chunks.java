@@ -38,14 +38,4 @@ final class Chunks {
     }
     return count;
   }
-
-  /** Whether {@code bits} has every chunk {@code subset} has. */
-  static boolean containsAll(long[] bits, long[] subset) {
-    for (int word = 0; word < subset.length; word++) {
-      if ((subset[word] & ~(word < bits.length ? bits[word] : 0)) != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -141,7 +141,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
           return this;
         })
         .onMessage(Wire.Handshake.class, this::onHandshake)
-        .onMessage(Wire.Bitfield.class, m -> withNeighbour(m.from(), from -> download.bitfield(from, m.have())))
+        .onMessage(Wire.Bitfield.class, m -> withNeighbour(m.from(), from -> download.bitfield(from, m.have(), m.session())))
         .onMessage(Wire.Have.class, m -> withNeighbour(m.from(), from -> download.announced(from, m.chunk())))
         .onMessage(
             Wire.Interest.class, m -> withNeighbour(m.from(), from -> uploader.interest(m.from(), m.interested(), m.seq())))
@@ -217,7 +217,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     shared = new SharedFile(info);
     // Until a neighbour's pace is measured, it is taken to share its uplink as this peer does.
     int sharing = Math.min(spec.uploading().slots(), Math.max(1, spec.neighbours()));
-    download = new SwarmDownload(node, info, spec.origin(), spec.requestsInFlight(), sharing, timeouts, alarm, metrics, this::complete);
+    download = new SwarmDownload(node, info, spec.origin(), startedAt, spec.requestsInFlight(), sharing, timeouts, alarm, metrics, this::complete);
     metrics.fileSize(info.size());
     if (info.chunks() == 0) {
       complete();
@@ -258,12 +258,13 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   private Behavior<Command> onHandshake(Wire.Handshake handshake) {
-    if (download != null && download.reconnects(handshake.from(), handshake.have())) {
+    if (download != null && download.reconnects(handshake.from(), handshake.session())) {
       uploader.gone(handshake.from()); // its serving state belongs to the session that ended
     }
     Source neighbour = known(handshake.from());
     if (neighbour != null) {
-      node.send(handshake.from(), new Wire.Bitfield(node.id(), download.book().haveBits()));
+      node.send(handshake.from(), new Wire.Bitfield(node.id(), download.book().haveBits(), startedAt));
+      download.session(neighbour, handshake.session());
       download.merge(neighbour, handshake.have());
     }
     return this;

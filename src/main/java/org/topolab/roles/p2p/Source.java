@@ -44,6 +44,8 @@ final class Source {
   int arriving;
   // Timeouts in a row of what was sent to it, with nothing heard from it since.
   int silences;
+  // Its session (see Wire.Handshake), once its handshake or bitfield has told it; -1 before.
+  long session = -1;
   // Set while one pass of the request loop finds nothing more to ask of it.
   boolean exhausted;
   final Pace pace = new Pace();

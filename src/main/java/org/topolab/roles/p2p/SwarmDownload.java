@@ -2,7 +2,6 @@ package org.topolab.roles.p2p;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.topolab.node.GroupInfo;
@@ -37,15 +36,17 @@ final class SwarmDownload {
   private final DownloadMetrics metrics;
   private final String file;
   private final GroupInfo origin;
+  private final long session;
   private final HashMap<Integer, Source> byId = new HashMap<>();
   // Neighbours in the order they connected: what loops go through, for determinism.
   private final List<Source> neighbours = new ArrayList<>();
-  private final HashSet<Integer> departed = new HashSet<>();
+  // Neighbours that left, with their session (-1 if it was never told): only a later one comes back.
+  private final HashMap<Integer, Long> departed = new HashMap<>();
 
   /**
    * The download of {@code info}'s file from {@code origin} and the swarm by the peer {@code
    * node}, with at most {@code requestsInFlight} requests outstanding (see {@link ChunkTimes} for
-   * {@code sharing}), waiting for answers as {@code timeouts} says and setting {@code alarm} for
+   * {@code sharing}) in its session {@code session} (see {@link Wire.Handshake}), waiting for answers as {@code timeouts} says and setting {@code alarm} for
    * them; {@code completed} runs when it has the last chunk. The origin's nodes are never given up
    * on: like a web server, a silent one is asked again.
    */
@@ -53,6 +54,7 @@ final class SwarmDownload {
       NodeContext node,
       Wire.FileInfo info,
       GroupInfo origin,
+      long session,
       int requestsInFlight,
       int sharing,
       Timeouts timeouts,
@@ -66,6 +68,7 @@ final class SwarmDownload {
     this.metrics = metrics;
     this.file = info.file();
     this.origin = origin;
+    this.session = session;
     this.book = new ChunkBook(info.chunks());
     this.requests = new RequestPipeline(
         node, book, neighbours, requestsInFlight, new ChunkTimes(node, info.chunkSize(), sharing), timeouts, alarm, metrics);
@@ -83,7 +86,7 @@ final class SwarmDownload {
 
   /** Whether {@code id} may be connected: neither a neighbour already nor one that has left. */
   boolean isStranger(int id) {
-    return id != node.id() && !byId.containsKey(id) && !departed.contains(id);
+    return id != node.id() && !byId.containsKey(id) && !departed.containsKey(id);
   }
 
   /** Connects neighbour {@code id} and sends it a handshake, to be answered by its bitfield. */
@@ -95,7 +98,7 @@ final class SwarmDownload {
   /** The neighbour {@code id}, from which a message came, connected now if it is new; null if it has left. */
   Source known(int id) {
     Source neighbour = byId.get(id);
-    if (neighbour == null && !departed.contains(id)) {
+    if (neighbour == null && !departed.containsKey(id)) {
       neighbour = connect(id);
     }
     if (neighbour != null) {
@@ -105,21 +108,33 @@ final class SwarmDownload {
   }
 
   /**
-   * Whether a handshake from {@code id} with the chunks {@code have} opens a new session of a
-   * peer met before: one that left, or a neighbour that no longer has chunks it had (it was
-   * restarted, its state lost). What was known of it is forgotten, and it may connect anew.
+   * Whether a handshake from {@code id} of session {@code session} opens a new session of a peer
+   * met before: one that left, or a neighbour restarted since it last said its session (its state
+   * lost). What was known of it is forgotten, and it may connect anew. A copy of an old handshake
+   * that the network delivered late changes nothing.
    */
-  boolean reconnects(int id, long[] have) {
+  boolean reconnects(int id, long session) {
     Source neighbour = byId.get(id);
-    if (neighbour != null && !Chunks.containsAll(have, neighbour.has)) {
+    if (neighbour != null && neighbour.session >= 0 && session > neighbour.session) {
       left(id);
     }
-    return departed.remove(id);
+    Long left = departed.get(id);
+    if (left != null && session > left) {
+      departed.remove(id);
+      return true;
+    }
+    return false;
+  }
+
+  /** {@code neighbour} said its session: what its handshake or bitfield carried. */
+  void session(Source neighbour, long session) {
+    neighbour.session = Math.max(neighbour.session, session);
   }
 
   /** {@code neighbour}'s bitfield arrived: the answer to this peer's handshake, if it sent one. */
-  void bitfield(Source neighbour, long[] bits) {
+  void bitfield(Source neighbour, long[] bits, long session) {
     neighbour.handshake.answered(node.now());
+    session(neighbour, session);
     merge(neighbour, bits);
   }
 
@@ -194,8 +209,8 @@ final class SwarmDownload {
    * elsewhere. Whether it was a neighbour.
    */
   boolean left(int id) {
-    departed.add(id);
     Source neighbour = byId.remove(id);
+    departed.put(id, neighbour == null ? -1 : neighbour.session);
     if (neighbour == null) {
       return false;
     }
@@ -260,7 +275,7 @@ final class SwarmDownload {
 
   private void sendHandshake(Source neighbour) {
     alarm.by(neighbour.handshake.sent(node.now()));
-    node.send(neighbour.id, new Wire.Handshake(node.id(), file, book.haveBits()));
+    node.send(neighbour.id, new Wire.Handshake(node.id(), file, book.haveBits(), session));
   }
 
   /** Tells {@code neighbour} whether this peer is interested in it, and waits for a choke or unchoke to answer. */

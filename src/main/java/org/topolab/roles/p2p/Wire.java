@@ -125,8 +125,12 @@ public final class Wire {
     }
   }
 
-  /** Opens a connection: the sender's chunks, as a bitfield; answered by a {@link Bitfield}. */
-  public record Handshake(int from, String file, long[] have)
+  /**
+   * Opens a connection: the sender's chunks, as a bitfield; answered by a {@link Bitfield}. {@code
+   * session} tells the sender's lives apart (when it started this one; a restarted peer's is
+   * later), as BitTorrent's peer id, within the handshake's fixed bytes, does.
+   */
+  public record Handshake(int from, String file, long[] have, long session)
       implements NetMessage, Peer.Command, FileServer.Command {
     @Override
     public long sizeBytes() {
@@ -134,8 +138,8 @@ public final class Wire {
     }
   }
 
-  /** The answer to a handshake: the sender's chunks. */
-  public record Bitfield(int from, long[] have) implements NetMessage, Peer.Command {
+  /** The answer to a handshake: the sender's chunks, and its {@code session} as its handshake would carry it. */
+  public record Bitfield(int from, long[] have, long session) implements NetMessage, Peer.Command {
     @Override
     public long sizeBytes() {
       return bitfieldBytes(have.length * 64);

@@ -28,8 +28,8 @@ class PeerLossTest extends PeerStage {
   /** Neighbours 3 and 4 have chunk 0 of a 10-chunk file and unchoke the peer, which asks 3 for it. */
   private void askedOfThreeWhileFourHasItToo() {
     start(4, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0)));
-    kit.send(4, PEER, new Wire.Bitfield(4, bits(0)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0), 0));
+    kit.send(4, PEER, new Wire.Bitfield(4, bits(0), 0));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     kit.send(4, PEER, new Wire.Choke(4, true, 1, 0));
     for (int id = 3; id <= 4; id++) {
@@ -58,7 +58,7 @@ class PeerLossTest extends PeerStage {
   @Test
   void aLostRequestGoesToTheSameHolderWhenNoOtherHasTheChunk() {
     start(4, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(5)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(5), 0));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     long asked = kit.now();
     assertThat(neighbour(3).receivedSoFar()).extracting(Arrival::message)
@@ -75,8 +75,8 @@ class PeerLossTest extends PeerStage {
   @Test
   void aChokeKeepsTheRequestsForChunksAlreadyOnTheirWay() {
     start(4, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1)));
-    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1), 0));
+    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1), 0));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     neighbour(4).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
@@ -97,7 +97,7 @@ class PeerLossTest extends PeerStage {
   @Test
   void anUnansweredInterestIsToldAgainUntilAChokeOrUnchokeAnswersIt() {
     start(4, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0), 0));
     long told = kit.now();
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     Arrival<Wire.Interest> again = neighbour(3).expectArrival(Wire.Interest.class, Duration.ofSeconds(2));
@@ -119,7 +119,7 @@ class PeerLossTest extends PeerStage {
     kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", 10_000, 1000));
     kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", 10_000, 1000)); // the second copy's answer
     origin.expectMessage(Wire.Handshake.class);
-    kit.send(ORIGIN, PEER, new Wire.Bitfield(ORIGIN, Chunks.full(10)));
+    kit.send(ORIGIN, PEER, new Wire.Bitfield(ORIGIN, Chunks.full(10), 0));
     origin.expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(ORIGIN, PEER, new Wire.Choke(ORIGIN, true, 1, 0));
     origin.expectMessage(Wire.RequestChunk.class);

@@ -31,7 +31,7 @@ class PeerNeighbourhoodTest extends PeerStage {
   @Test
   void aNeighbourThatFallsSilentIsGivenUpOnAndReplacedThroughTheTracker() {
     start(4, slots(4), -1, 10, NEVER);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0), 0));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     long asked = kit.now();
@@ -46,7 +46,7 @@ class PeerNeighbourhoodTest extends PeerStage {
     kit.send(TRACKER, PEER, new Wire.Members(TRACKER, "file", new int[] {3, 6}));
     // 6 is the new neighbour; 3, given up on, is not greeted again.
     neighbour(6).expectMessage(Wire.Handshake.class);
-    kit.send(6, PEER, new Wire.Bitfield(6, bits()));
+    kit.send(6, PEER, new Wire.Bitfield(6, bits(), 0));
     neighbour(3).expectNoMessage(Duration.ofSeconds(30));
     assertThat(downloads().get("neighbours-lost").asLong()).isEqualTo(1);
   }
@@ -54,7 +54,7 @@ class PeerNeighbourhoodTest extends PeerStage {
   @Test
   void aNeighbourThatKeepsAnsweringIsKeptHoweverLongItsRequestsTake() {
     start(4, slots(4), -1, 10, NEVER);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1, 2, 3, 4, 5, 6, 7)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1, 2, 3, 4, 5, 6, 7), 0));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     // 3 is slow: each chunk comes after its request has timed out and been asked again, but it
@@ -116,20 +116,29 @@ class PeerNeighbourhoodTest extends PeerStage {
   void aPeerThatComesBackIsANewNeighbour() {
     start(4, slots(4), -1, 10, NEVER);
     // 4 has two chunks, and is unchoked by the peer's uploader.
-    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1)));
+    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1), 0));
     neighbour(4).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(4, PEER, new Wire.Interest(4, true, 1));
     neighbour(4).expectMessage(new Wire.Choke(PEER, true, 1, 0));
-    // 4 restarts: its handshake has none of the chunks it had. The peer answers it as a new
-    // neighbour's, and its numbering of interest starts again: interest number 1 is news.
-    kit.send(4, PEER, new Wire.Handshake(4, "file", bits()));
+    // A late copy of a handshake of 4's session (its bitfield said session 0) changes nothing: it
+    // is answered, but interest number 1 is old news.
+    kit.send(4, PEER, new Wire.Handshake(4, "file", bits(), 0));
+    assertThat(neighbour(4).expectMessage(Wire.Bitfield.class).from()).isEqualTo(PEER);
+    kit.send(4, PEER, new Wire.Interest(4, true, 1));
+    neighbour(4).expectNoMessage(Duration.ZERO);
+    // 4 restarts: a handshake of a later session, with none of the chunks it had. The peer takes it
+    // as a new neighbour's, and its numbering of interest starts again: interest number 1 is news.
+    kit.send(4, PEER, new Wire.Handshake(4, "file", bits(), SECOND));
     assertThat(neighbour(4).expectMessage(Wire.Bitfield.class).from()).isEqualTo(PEER);
     kit.send(4, PEER, new Wire.Interest(4, true, 1));
     neighbour(4).expectMessage(new Wire.Choke(PEER, true, 1, 0));
-    // 3 said goodbye; when it comes back, its handshake is answered too.
+    // 3 said goodbye; a late copy of its old handshake is ignored, and when it comes back in a new
+    // session, its handshake is answered.
     kit.send(3, PEER, new Wire.Bye(3));
     tracker.expectMessage(Wire.Join.class);
-    kit.send(3, PEER, new Wire.Handshake(3, "file", bits(2)));
+    kit.send(3, PEER, new Wire.Handshake(3, "file", bits(2), 0));
+    neighbour(3).expectNoMessage(Duration.ZERO);
+    kit.send(3, PEER, new Wire.Handshake(3, "file", bits(2), SECOND));
     assertThat(neighbour(3).expectMessage(Wire.Bitfield.class).from()).isEqualTo(PEER);
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
   }
@@ -139,7 +148,7 @@ class PeerNeighbourhoodTest extends PeerStage {
     start(2, slots(4), -1, 2, NEVER);
     kit.send(3, PEER, new Wire.Bye(3));
     tracker.expectMessage(Wire.Join.class);
-    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1)));
+    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1), 0));
     neighbour(4).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(4, PEER, new Wire.Choke(4, true, 1, 0));
     for (int chunk : requested(4)) {

@@ -82,9 +82,9 @@ abstract class PeerStage {
     assertThat(neighbour(6).receivedSoFar()).isEmpty(); // not a member it was given
     // The origin and the members answer the handshakes (with nothing yet, for the tests to say
     // what they have); an unanswered handshake would be sent again.
-    kit.send(ORIGIN, PEER, new Wire.Bitfield(ORIGIN, Chunks.empty(chunks)));
+    kit.send(ORIGIN, PEER, new Wire.Bitfield(ORIGIN, Chunks.empty(chunks), 0));
     for (int id = 3; id <= 5; id++) {
-      kit.send(id, PEER, new Wire.Bitfield(id, Chunks.empty(chunks)));
+      kit.send(id, PEER, new Wire.Bitfield(id, Chunks.empty(chunks), 0));
     }
   }
 
