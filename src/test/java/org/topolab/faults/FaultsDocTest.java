@@ -50,7 +50,7 @@ class FaultsDocTest {
     ScenarioReport report = Scenarios.run(hoconBlocks().get(2));
     JsonNode downloads = report.run(0).group("peers").get("downloads");
     assertThat(downloads.get("completed").asInt()).isEqualTo(30);
-    assertThat(downloads.get("time-s").get("max").asDouble()).isCloseTo(42.8, within(0.05));
+    assertThat(downloads.get("time-s").get("max").asDouble()).isCloseTo(43.4, within(0.05));
     assertThat(report.run(0).json().get("faults")).hasSize(67);
   }
 

@@ -2,6 +2,7 @@ package org.topolab.roles.clientserver;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 /**
  * A hash ring: each backend owns many points on it, and a key goes to the backend that owns the
@@ -26,6 +27,26 @@ public final class ConsistentHashRing {
   public int backendFor(long key) {
     Map.Entry<Long, Integer> entry = points.ceilingEntry(hash(key));
     return (entry != null ? entry : points.firstEntry()).getValue();
+  }
+
+  /**
+   * The index of the first {@code eligible} backend met going round the ring from {@code key}'s
+   * place: the owner if it is eligible, else the backend that would own the key without it. -1 if
+   * none is eligible.
+   */
+  public int backendFor(long key, IntPredicate eligible) {
+    long hash = hash(key);
+    for (int backend : points.tailMap(hash, true).values()) {
+      if (eligible.test(backend)) {
+        return backend;
+      }
+    }
+    for (int backend : points.headMap(hash, false).values()) {
+      if (eligible.test(backend)) {
+        return backend;
+      }
+    }
+    return -1;
   }
 
   private static long hash(long value) {

@@ -21,7 +21,7 @@ import org.topolab.node.NodeContext;
 public final class Server extends AbstractBehavior<Server.Command> {
 
   /** What a server receives. */
-  public sealed interface Command permits Request, Done {}
+  public sealed interface Command permits Request, Ping, Done {}
 
   /** A worker finished {@code request}. */
   private record Done(Request request) implements Command {}
@@ -67,7 +67,14 @@ public final class Server extends AbstractBehavior<Server.Command> {
 
   @Override
   public Receive<Command> createReceive() {
-    return newReceiveBuilder().onMessage(Request.class, this::onRequest).onMessage(Done.class, this::onDone).build();
+    return newReceiveBuilder()
+        .onMessage(Request.class, this::onRequest)
+        .onMessage(Done.class, this::onDone)
+        .onMessage(Ping.class, ping -> {
+          node.send(ping.from(), ping.pong(node.id())); // a load balancer's health check: alive
+          return this;
+        })
+        .build();
   }
 
   private Behavior<Command> onRequest(Request request) {

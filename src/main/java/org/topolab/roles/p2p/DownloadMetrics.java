@@ -34,6 +34,8 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private long resentRequests;
   private long resentControl;
   private long duplicateBytes;
+  private long neighboursLost;
+  private long exchangedPeers;
   // Chunk bytes the group's nodes sent, for groups that upload (peers).
   private final LongAdder uploaded = new LongAdder();
   // Corrupt chunks and bans, for peers.
@@ -72,6 +74,8 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       resentRequests += other.resentRequests;
       resentControl += other.resentControl;
       duplicateBytes += other.duplicateBytes;
+      neighboursLost += other.neighboursLost;
+      exchangedPeers += other.exchangedPeers;
       uploaded.add(other.uploaded.sum());
       security.merge(other.security);
     }
@@ -128,6 +132,16 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
     duplicateBytes += bytes;
   }
 
+  /** A neighbour left, or was given up on for its silence. */
+  synchronized void neighbourLost() {
+    neighboursLost++;
+  }
+
+  /** A peer heard of through peer exchange became a neighbour. */
+  synchronized void exchangedPeer() {
+    exchangedPeers++;
+  }
+
   private int interval(long now) {
     return (int) Math.min(completedIn.length - 1, Math.max(0, now / window.intervalNanos()));
   }
@@ -178,6 +192,12 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       long length = Math.min(window.intervalNanos(), window.endNanos() - i * window.intervalNanos());
       throughput.add(Json.round(bytesIn[i] * 8e3 / length, 3));
     }
+  }
+
+  /** Writes, into a peer group's {@code downloads}, the neighbours the peers lost and those peer exchange gave them. */
+  public synchronized void writeNeighbours(ObjectNode downloads) {
+    downloads.put("neighbours-lost", neighboursLost);
+    downloads.put("neighbours-from-pex", exchangedPeers);
   }
 
   /** Puts the group's key numbers into the summary row. */

@@ -47,7 +47,7 @@ public final class DownloaderRole implements Role {
   /**
    * The model of a group whose nodes download a file and report it in their {@link
    * DownloadMetrics}; a group of peers (whose {@code peers} policy is not null) also reports the
-   * chunk bytes it sent and its {@code security}.
+   * chunk bytes it sent, the neighbours it lost and found, and its {@code security}.
    */
   static GroupModel<DownloadMetrics> downloadGroup(
       String name,
@@ -72,6 +72,7 @@ public final class DownloaderRole implements Role {
         }
         metrics.write(out);
         if (peers != null) {
+          metrics.writeNeighbours((ObjectNode) out.get("downloads"));
           metrics.security().write(out, peers);
         }
       }

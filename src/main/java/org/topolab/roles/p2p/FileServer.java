@@ -131,7 +131,7 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
     SharedFile file = files.get(handshake.file());
     if (file != null) {
       uploader.connect(handshake.from(), file);
-      node.send(handshake.from(), new Wire.Bitfield(node.id(), fullBitfields.get(file.info().file())));
+      node.send(handshake.from(), new Wire.Bitfield(node.id(), fullBitfields.get(file.info().file()), 0));
     }
     return this;
   }

@@ -40,14 +40,16 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
           Wire.Chunk,
           Wire.Cancel,
           Wire.Bye,
+          Wire.GetPeers,
+          Wire.PeerList,
           Uploader.Wake,
+          Neighbourhood.Wake,
           Alarm.Ring,
           Wake {}
 
   /** A timer of the peer's own. */
   private enum Wake implements Command {
     START,
-    ANNOUNCE,
     LEAVE
   }
 
@@ -60,6 +62,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
    * @param neighbours members asked of the tracker; it asks again when fewer than half remain, and
    *     while downloading every {@code announceNanos} when it has fewer than twice as many
    * @param announceNanos how often a peer short of neighbours asks the tracker for more
+   * @param exchange how often it tells its neighbours the peers it knows, and how many at most
    * @param requestsInFlight chunks asked for and not yet received, at most
    * @param uploading unchoke slots, tit-for-tat and rechoke interval
    * @param retry when an unanswered message is sent again
@@ -74,6 +77,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
       String file,
       int neighbours,
       long announceNanos,
+      Neighbourhood.Exchange exchange,
       int requestsInFlight,
       Uploader.Policy uploading,
       Timeouts.Policy retry,
@@ -89,14 +93,14 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private final Timeouts timeouts;
   private final Alarm alarm;
   private final Malice malice;
+  private final Neighbourhood neighbourhood;
   private Wire.FileInfo info;
   private SharedFile shared;
   private ChunkIntegrity integrity;
   private SwarmDownload download;
   private long startedAt;
-  // The question for the file's description (asked of the origin's nodes in turn), and the one for members.
+  // The question for the file's description, asked of the origin's nodes in turn.
   private final Question fileQuestion;
-  private final Question join;
   private int nextOrigin;
 
   private Peer(ActorContext<Command> context, NodeContext node, Spec spec, DownloadMetrics metrics, LongAdder uploaded) {
@@ -109,7 +113,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     this.timeouts = new Timeouts(spec.retry());
     this.alarm = new Alarm(node, context.getSelf());
     this.fileQuestion = new Question(timeouts);
-    this.join = new Question(timeouts);
+    this.neighbourhood = new Neighbourhood(node, context.getSelf(), spec, timeouts, alarm, metrics, this::handshake);
   }
 
   /** A peer node; {@code metrics} and {@code uploaded} are shared by its group. */
@@ -130,11 +134,26 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
           uploader.wake(wake);
           return this;
         })
+        .onMessage(Neighbourhood.Wake.class, wake -> {
+          neighbourhood.wake(wake);
+          return this;
+        })
         .onMessage(Alarm.Ring.class, this::onAlarm)
         .onMessage(Wire.FileInfo.class, this::onFileInfo)
-        .onMessage(Wire.Members.class, this::onMembers)
+        .onMessage(Wire.Members.class, members -> {
+          neighbourhood.members(members);
+          return this;
+        })
+        .onMessage(Wire.GetPeers.class, ask -> {
+          neighbourhood.getPeers(ask);
+          return this;
+        })
+        .onMessage(Wire.PeerList.class, list -> {
+          neighbourhood.peerList(list);
+          return this;
+        })
         .onMessage(Wire.Handshake.class, this::onHandshake)
-        .onMessage(Wire.Bitfield.class, m -> withNeighbour(m.from(), from -> download.bitfield(from, m.have())))
+        .onMessage(Wire.Bitfield.class, m -> withNeighbour(m.from(), from -> download.bitfield(from, m.have(), m.session())))
         .onMessage(Wire.Have.class, m -> withNeighbour(m.from(), from -> download.announced(from, m.chunk())))
         .onMessage(
             Wire.Interest.class, m -> withNeighbour(m.from(), from -> uploader.interest(m.from(), m.interested(), m.seq())))
@@ -156,11 +175,6 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
         startedAt = node.now();
         nextOrigin = node.random().nextInt(spec.origin().count());
         askForFile();
-      }
-      case ANNOUNCE -> {
-        if (!download.book().complete() && download.neighbourCount() < 2 * spec.neighbours() && !join.open()) {
-          askTracker();
-        }
       }
       case LEAVE -> {
         download.forEachNeighbour(id -> node.send(id, new Wire.Bye(node.id())));
@@ -191,15 +205,14 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
       metrics.resentControl();
       askForFile();
     }
-    if (join.due() <= now) {
-      metrics.resentControl();
-      askTracker();
+    if (download != null) {
+      neighbourhood.expire(now);
     }
-    alarm.by(Math.min(fileQuestion.due(), join.due()));
+    alarm.by(Math.min(fileQuestion.due(), neighbourhood.due()));
     if (download != null) {
       for (int id : download.expire(now)) {
         uploader.gone(id);
-        neighbourLost();
+        neighbourhood.lost();
       }
     }
     return this;
@@ -217,7 +230,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     integrity = new ChunkIntegrity(shared, spec.verifyChunks(), metrics.security());
     // Until a neighbour's pace is measured, it is taken to share its uplink as this peer does.
     int sharing = Math.min(spec.uploading().slots(), Math.max(1, spec.neighbours()));
-    download = new SwarmDownload(node, info, spec.requestsInFlight(), sharing, timeouts, alarm, metrics, this::complete);
+    download = new SwarmDownload(node, info, spec.origin(), startedAt, spec.requestsInFlight(), sharing, timeouts, alarm, metrics, this::complete);
     if (malice == Malice.LIE) {
       download.book().claimAll();
     }
@@ -230,28 +243,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     for (int i = 0; i < spec.origin().count(); i++) {
       handshake(spec.origin().id(i));
     }
-    askTracker();
-    return this;
-  }
-
-  /** Asks the tracker for members, and again each time the answer stays out past its timeout. */
-  private void askTracker() {
-    alarm.by(join.sent(node.now()));
-    node.send(spec.tracker().first(), new Wire.Join(node.id(), info.file(), spec.neighbours()));
-  }
-
-  private Behavior<Command> onMembers(Wire.Members members) {
-    if (!join.answered(node.now())) {
-      return this; // another answer to a question asked again
-    }
-    for (int id : members.peers()) {
-      if (download.isStranger(id)) {
-        handshake(id);
-      }
-    }
-    if (!download.book().complete() && download.neighbourCount() < 2 * spec.neighbours()) {
-      node.after(spec.announceNanos(), getContext().getSelf(), Wake.ANNOUNCE);
-    }
+    neighbourhood.start(info.file(), download);
     return this;
   }
 
@@ -282,9 +274,13 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   private Behavior<Command> onHandshake(Wire.Handshake handshake) {
+    if (download != null && download.reconnects(handshake.from(), handshake.session())) {
+      uploader.gone(handshake.from()); // its serving state belongs to the session that ended
+    }
     Source neighbour = known(handshake.from());
     if (neighbour != null) {
-      node.send(handshake.from(), new Wire.Bitfield(node.id(), download.book().haveBits()));
+      node.send(handshake.from(), new Wire.Bitfield(node.id(), download.book().haveBits(), startedAt));
+      download.session(neighbour, handshake.session());
       download.merge(neighbour, handshake.have());
     }
     return this;
@@ -318,7 +314,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     if (download == null || !download.left(bye.from())) {
       return this;
     }
-    neighbourLost();
+    neighbourhood.lost();
     download.requestMore();
     return this;
   }
@@ -332,15 +328,8 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     if (download.left(id)) {
       metrics.security().banned();
       node.send(id, new Wire.Bye(node.id()));
-      neighbourLost();
+      neighbourhood.lost();
       download.requestMore();
-    }
-  }
-
-  /** A neighbour has gone: still downloading, with fewer than half the neighbours it wants, the peer asks for more. */
-  private void neighbourLost() {
-    if (!download.book().complete() && download.neighbourCount() < (spec.neighbours() + 1) / 2 && !join.open()) {
-      askTracker();
     }
   }
 

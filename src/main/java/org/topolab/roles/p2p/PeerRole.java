@@ -15,9 +15,9 @@ import org.topolab.settings.Units;
 
 /**
  * The {@code peer} role: keys {@code tracker}, {@code source}, {@code file}, {@code neighbours},
- * {@code announce-interval}, {@code requests-in-flight}, {@code upload-slots}, {@code tit-for-tat}, {@code rechoke-interval},
- * {@code retry}, {@code seed-time}, {@code start}, and for security {@code verify-chunks}, {@code malicious}
- * and {@code malicious-fraction} (docs/security.md).
+ * {@code announce-interval}, {@code pex}, {@code requests-in-flight}, {@code upload-slots}, {@code tit-for-tat},
+ * {@code rechoke-interval}, {@code retry}, {@code seed-time}, {@code start}, and for security {@code verify-chunks},
+ * {@code malicious} and {@code malicious-fraction} (docs/security.md).
  */
 public final class PeerRole implements Role {
 
@@ -38,6 +38,7 @@ public final class PeerRole implements Role {
             in.string("file", ""),
             in.integer("neighbours", 10, 1, 100_000),
             in.duration("announce-interval", 10_000_000_000L, 1_000_000),
+            exchange(in),
             in.integer("requests-in-flight", 32, 1, 1_000_000),
             uploading(in, true),
             Timeouts.Policy.read(in),
@@ -87,6 +88,26 @@ public final class PeerRole implements Role {
     long rechoke = in.duration("rechoke-interval", 10_000_000_000L, 1_000_000);
     boolean tft = peer && in.choice("tit-for-tat", "off", List.of("on", "off")).equals("on");
     return new Uploader.Policy(slots, tft, rechoke);
+  }
+
+  /**
+   * {@code pex}: peer exchange, {@code off} or {@code { interval, max-peers }} (BEP 11's once a
+   * minute and 50 peers by default).
+   */
+  private static Neighbourhood.Exchange exchange(Settings in) {
+    if (in.has("pex") && in.raw("pex").valueType() != ConfigValueType.OBJECT) {
+      if (!"off".equals(in.raw("pex").unwrapped())) {
+        in.problem("pex", "expected off, or an object such as { interval = 60s, max-peers = 50 }; found " + Settings.describe(in.raw("pex")));
+      }
+      return Neighbourhood.Exchange.OFF;
+    }
+    Settings pex = in.object("pex");
+    Neighbourhood.Exchange read =
+        new Neighbourhood.Exchange(
+            pex.duration("interval", Neighbourhood.Exchange.DEFAULT.intervalNanos(), 1_000_000),
+            pex.integer("max-peers", Neighbourhood.Exchange.DEFAULT.maxPeers(), 1, 10_000));
+    pex.finish();
+    return read;
   }
 
   /** {@code seed-time}: a duration, or {@code forever} (returned as -1). */

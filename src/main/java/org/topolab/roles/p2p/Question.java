@@ -48,4 +48,9 @@ final class Question {
     attempts = 0;
     return true;
   }
+
+  /** No answer is awaited any more: it is not sent again. */
+  void abandon() {
+    attempts = 0;
+  }
 }

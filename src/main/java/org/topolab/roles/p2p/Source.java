@@ -42,6 +42,10 @@ final class Source {
   // Chunks it has sent this peer; after a choke, how many it had sent that are still on their way.
   int received;
   int arriving;
+  // Timeouts in a row of what was sent to it, with nothing heard from it since.
+  int silences;
+  // Its session (see Wire.Handshake), once its handshake or bitfield has told it; -1 before.
+  long session = -1;
   // Set while one pass of the request loop finds nothing more to ask of it.
   boolean exhausted;
   final Pace pace = new Pace();
@@ -52,6 +56,19 @@ final class Source {
     this.has = Chunks.empty(chunks);
     this.interest = new Question(timeouts);
     this.handshake = new Question(timeouts);
+  }
+
+  /** Whether something sent to it (a handshake, interest or a request) is past its deadline at {@code now}. */
+  boolean overdue(long now) {
+    if (handshake.due() <= now || interest.due() <= now) {
+      return true;
+    }
+    for (Ask ask : outstanding) {
+      if (ask.deadline() <= now) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The request for {@code chunk} outstanding here, removed; null if there is none. */

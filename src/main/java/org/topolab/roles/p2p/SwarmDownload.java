@@ -2,9 +2,9 @@ package org.topolab.roles.p2p;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.topolab.node.GroupInfo;
 import org.topolab.node.NodeContext;
 
 /**
@@ -13,15 +13,19 @@ import org.topolab.node.NodeContext;
  * RequestPipeline}'s part. Its counterpart, the serving half, is the {@link Uploader}.
  *
  * <p>On a lossy network nothing it needs is left to a single message: a handshake is sent again
- * until the neighbour's bitfield answers it (and the neighbour is given up on after {@link
- * #HANDSHAKES}); an interest that the neighbour's chokes do not bear out (interested but choked, or
- * not interested but unchoked) is told again, at growing intervals, and the neighbour answers a
- * repeated one with its choke state; a request is asked again past its timeout.
+ * until the neighbour's bitfield answers it; an interest that the neighbour's chokes do not bear
+ * out (interested but choked, or not interested but unchoked) is told again, at growing intervals,
+ * and the neighbour answers a repeated one with its choke state; a request is asked again past its
+ * timeout. A neighbour that lets {@link #GIVE_UP_AFTER} of these timeouts in a row pass without a
+ * word is given up on: it left with its goodbye lost, or crashed.
+ *
+ * <p>A handshake from a peer that left, or from a neighbour whose bitfield lacks chunks it was
+ * known to have, opens a new connection: the peer came back, with the state it had lost.
  */
 final class SwarmDownload {
 
-  /** Handshakes sent to a member before it is given up on (a peer that left, its goodbye lost). */
-  static final int HANDSHAKES = 6;
+  /** Timeouts in a row of what was sent to a neighbour, nothing heard from it, after which it is given up on. */
+  static final int GIVE_UP_AFTER = 6;
 
   private final NodeContext node;
   private final Runnable completed;
@@ -31,20 +35,26 @@ final class SwarmDownload {
   private final Alarm alarm;
   private final DownloadMetrics metrics;
   private final String file;
+  private final GroupInfo origin;
+  private final long session;
   private final HashMap<Integer, Source> byId = new HashMap<>();
   // Neighbours in the order they connected: what loops go through, for determinism.
   private final List<Source> neighbours = new ArrayList<>();
-  private final HashSet<Integer> departed = new HashSet<>();
+  // Neighbours that left, with their session (-1 if it was never told): only a later one comes back.
+  private final HashMap<Integer, Long> departed = new HashMap<>();
 
   /**
-   * The download of {@code info}'s file by the peer {@code node}, with at most {@code
-   * requestsInFlight} requests outstanding (see {@link ChunkTimes} for {@code sharing}),
-   * waiting for answers as {@code timeouts} says and setting {@code alarm} for them; {@code
-   * completed} runs when it has the last chunk.
+   * The download of {@code info}'s file from {@code origin} and the swarm by the peer {@code
+   * node}, with at most {@code requestsInFlight} requests outstanding (see {@link ChunkTimes} for
+   * {@code sharing}) in its session {@code session} (see {@link Wire.Handshake}), waiting for answers as {@code timeouts} says and setting {@code alarm} for
+   * them; {@code completed} runs when it has the last chunk. The origin's nodes are never given up
+   * on: like a web server, a silent one is asked again.
    */
   SwarmDownload(
       NodeContext node,
       Wire.FileInfo info,
+      GroupInfo origin,
+      long session,
       int requestsInFlight,
       int sharing,
       Timeouts timeouts,
@@ -57,6 +67,8 @@ final class SwarmDownload {
     this.alarm = alarm;
     this.metrics = metrics;
     this.file = info.file();
+    this.origin = origin;
+    this.session = session;
     this.book = new ChunkBook(info.chunks());
     this.requests = new RequestPipeline(
         node, book, neighbours, requestsInFlight, new ChunkTimes(node, info.chunkSize(), sharing), timeouts, alarm, metrics);
@@ -74,7 +86,7 @@ final class SwarmDownload {
 
   /** Whether {@code id} may be connected: neither a neighbour already nor one that has left. */
   boolean isStranger(int id) {
-    return id != node.id() && !byId.containsKey(id) && !departed.contains(id);
+    return id != node.id() && !byId.containsKey(id) && !departed.containsKey(id);
   }
 
   /** Connects neighbour {@code id} and sends it a handshake, to be answered by its bitfield. */
@@ -83,18 +95,46 @@ final class SwarmDownload {
     sendHandshake(neighbour);
   }
 
-  /** The neighbour {@code id}, connected now if it is new; null if it has left. */
+  /** The neighbour {@code id}, from which a message came, connected now if it is new; null if it has left. */
   Source known(int id) {
     Source neighbour = byId.get(id);
-    if (neighbour == null && !departed.contains(id)) {
+    if (neighbour == null && !departed.containsKey(id)) {
       neighbour = connect(id);
+    }
+    if (neighbour != null) {
+      neighbour.silences = 0;
     }
     return neighbour;
   }
 
+  /**
+   * Whether a handshake from {@code id} of session {@code session} opens a new session of a peer
+   * met before: one that left, or a neighbour restarted since it last said its session (its state
+   * lost). What was known of it is forgotten, and it may connect anew. A copy of an old handshake
+   * that the network delivered late changes nothing.
+   */
+  boolean reconnects(int id, long session) {
+    Source neighbour = byId.get(id);
+    if (neighbour != null && neighbour.session >= 0 && session > neighbour.session) {
+      left(id);
+    }
+    Long left = departed.get(id);
+    if (left != null && session > left) {
+      departed.remove(id);
+      return true;
+    }
+    return false;
+  }
+
+  /** {@code neighbour} said its session: what its handshake or bitfield carried. */
+  void session(Source neighbour, long session) {
+    neighbour.session = Math.max(neighbour.session, session);
+  }
+
   /** {@code neighbour}'s bitfield arrived: the answer to this peer's handshake, if it sent one. */
-  void bitfield(Source neighbour, long[] bits) {
+  void bitfield(Source neighbour, long[] bits, long session) {
     neighbour.handshake.answered(node.now());
+    session(neighbour, session);
     merge(neighbour, bits);
   }
 
@@ -153,6 +193,7 @@ final class SwarmDownload {
     Source sender = byId.get(from);
     if (sender != null) {
       sender.received++;
+      sender.silences = 0;
     }
     boolean fresh = !book.has(index);
     requests.delivered(sender, index);
@@ -168,8 +209,8 @@ final class SwarmDownload {
    * elsewhere. Whether it was a neighbour.
    */
   boolean left(int id) {
-    departed.add(id);
     Source neighbour = byId.remove(id);
+    departed.put(id, neighbour == null ? -1 : neighbour.session);
     if (neighbour == null) {
       return false;
     }
@@ -190,19 +231,20 @@ final class SwarmDownload {
 
   /**
    * Sends again what is past its deadline at {@code now} (handshakes, interest, requests), gives up
-   * on members that never answered a handshake, and sets the alarm by the next deadline; returns
-   * the ids given up on.
+   * on neighbours silent through {@link #GIVE_UP_AFTER} timeouts in a row, and sets the alarm by
+   * the next deadline; returns the ids given up on.
    */
   List<Integer> expire(long now) {
     List<Integer> givenUp = new ArrayList<>();
-    long next = requests.expire(now);
     for (Source neighbour : List.copyOf(neighbours)) {
+      if (neighbour.overdue(now) && ++neighbour.silences >= GIVE_UP_AFTER && !origin.contains(neighbour.id)) {
+        givenUp.add(neighbour.id);
+        left(neighbour.id); // its requests are asked elsewhere, not sent it again
+      }
+    }
+    long next = requests.expire(now);
+    for (Source neighbour : neighbours) {
       if (neighbour.handshake.due() <= now) {
-        if (neighbour.handshake.attempts() >= HANDSHAKES) {
-          givenUp.add(neighbour.id);
-          left(neighbour.id);
-          continue;
-        }
         metrics.resentControl();
         sendHandshake(neighbour);
       }
@@ -233,7 +275,7 @@ final class SwarmDownload {
 
   private void sendHandshake(Source neighbour) {
     alarm.by(neighbour.handshake.sent(node.now()));
-    node.send(neighbour.id, new Wire.Handshake(node.id(), file, book.haveBits()));
+    node.send(neighbour.id, new Wire.Handshake(node.id(), file, book.haveBits(), session));
   }
 
   /** Tells {@code neighbour} whether this peer is interested in it, and waits for a choke or unchoke to answer. */

@@ -121,6 +121,25 @@ public final class Wire {
     }
   }
 
+  /** A peer asks a neighbour for the peers it knows in the swarm of {@code file}: the tracker has not answered. */
+  public record GetPeers(int from, String file) implements NetMessage, Peer.Command {
+    @Override
+    public long sizeBytes() {
+      return HEADER_BYTES + file.length();
+    }
+  }
+
+  /**
+   * Peer exchange (BEP 11): the peers the sender has met most recently in the swarm of {@code
+   * file}, sent every exchange interval and in answer to {@link GetPeers}.
+   */
+  public record PeerList(int from, String file, int[] peers) implements NetMessage, Peer.Command {
+    @Override
+    public long sizeBytes() {
+      return HEADER_BYTES + file.length() + 6L * peers.length;
+    }
+  }
+
   /** A peer leaves the swarm of {@code file}. */
   public record Leave(int from, String file) implements NetMessage, Tracker.Command {
     @Override
@@ -129,8 +148,12 @@ public final class Wire {
     }
   }
 
-  /** Opens a connection: the sender's chunks, as a bitfield; answered by a {@link Bitfield}. */
-  public record Handshake(int from, String file, long[] have)
+  /**
+   * Opens a connection: the sender's chunks, as a bitfield; answered by a {@link Bitfield}. {@code
+   * session} tells the sender's lives apart (when it started this one; a restarted peer's is
+   * later), as BitTorrent's peer id, within the handshake's fixed bytes, does.
+   */
+  public record Handshake(int from, String file, long[] have, long session)
       implements NetMessage, Peer.Command, FileServer.Command {
     @Override
     public long sizeBytes() {
@@ -138,8 +161,8 @@ public final class Wire {
     }
   }
 
-  /** The answer to a handshake: the sender's chunks. */
-  public record Bitfield(int from, long[] have) implements NetMessage, Peer.Command {
+  /** The answer to a handshake: the sender's chunks, and its {@code session} as its handshake would carry it. */
+  public record Bitfield(int from, long[] have, long session) implements NetMessage, Peer.Command {
     @Override
     public long sizeBytes() {
       return bitfieldBytes(have.length * 64);

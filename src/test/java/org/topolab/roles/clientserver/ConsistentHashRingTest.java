@@ -45,6 +45,19 @@ class ConsistentHashRingTest {
   }
 
   @Test
+  void aBackendLeftOutHandsItsKeysToWhereARingWithoutItSendsThem() {
+    int backends = 5;
+    ConsistentHashRing ring = new ConsistentHashRing(backends, 200);
+    ConsistentHashRing without = new ConsistentHashRing(backends - 1, 200);
+    for (long key = 0; key < KEYS; key += 7) {
+      // The last backend is down: each key goes where it would on a ring that never had it.
+      assertThat(ring.backendFor(key, backend -> backend != backends - 1)).as("key %d", key).isEqualTo(without.backendFor(key));
+      assertThat(ring.backendFor(key, backend -> true)).isEqualTo(ring.backendFor(key));
+    }
+    assertThat(ring.backendFor(1, backend -> false)).isEqualTo(-1);
+  }
+
+  @Test
   void smallKeysSpreadToo() {
     // Clients ask for keys 0 .. keys-1: the smallest keys must not be special. With 3 backends,
     // each should own about a third of keys 0..99; a backend with fewer than 10 is far off that.

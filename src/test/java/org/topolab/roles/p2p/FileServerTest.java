@@ -115,7 +115,7 @@ class FileServerTest {
    */
   private void bothInterested() {
     for (int id = 1; id <= 2; id++) {
-      kit.send(id, SERVER, new Wire.Handshake(id, "movie", Chunks.empty(3)));
+      kit.send(id, SERVER, new Wire.Handshake(id, "movie", Chunks.empty(3), 0));
       kit.send(id, SERVER, new Wire.Interest(id, true, 1));
     }
     assertThat(Chunks.count(first.expectMessage(Wire.Bitfield.class).have())).isEqualTo(3);
@@ -200,7 +200,7 @@ class FileServerTest {
 
   @Test
   void repeatsAnUnchokeThatGotNoRequestForAWholeInterval() {
-    kit.send(1, SERVER, new Wire.Handshake(1, "movie", Chunks.empty(3)));
+    kit.send(1, SERVER, new Wire.Handshake(1, "movie", Chunks.empty(3), 0));
     kit.send(1, SERVER, new Wire.Interest(1, true, 1));
     first.expectMessage(Wire.Bitfield.class);
     first.expectMessage(new Wire.Choke(SERVER, true, 1, 0));

@@ -28,8 +28,8 @@ class PeerLossTest extends PeerStage {
   /** Neighbours 3 and 4 have chunk 0 of a 10-chunk file and unchoke the peer, which asks 3 for it. */
   private void askedOfThreeWhileFourHasItToo() {
     start(4, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0)));
-    kit.send(4, PEER, new Wire.Bitfield(4, bits(0)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0), 0));
+    kit.send(4, PEER, new Wire.Bitfield(4, bits(0), 0));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     kit.send(4, PEER, new Wire.Choke(4, true, 1, 0));
     for (int id = 3; id <= 4; id++) {
@@ -58,7 +58,7 @@ class PeerLossTest extends PeerStage {
   @Test
   void aLostRequestGoesToTheSameHolderWhenNoOtherHasTheChunk() {
     start(4, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(5)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(5), 0));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     long asked = kit.now();
     assertThat(neighbour(3).receivedSoFar()).extracting(Arrival::message)
@@ -75,8 +75,8 @@ class PeerLossTest extends PeerStage {
   @Test
   void aChokeKeepsTheRequestsForChunksAlreadyOnTheirWay() {
     start(4, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1)));
-    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1), 0));
+    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1), 0));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     neighbour(4).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
@@ -97,7 +97,7 @@ class PeerLossTest extends PeerStage {
   @Test
   void anUnansweredInterestIsToldAgainUntilAChokeOrUnchokeAnswersIt() {
     start(4, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0), 0));
     long told = kit.now();
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     Arrival<Wire.Interest> again = neighbour(3).expectArrival(Wire.Interest.class, Duration.ofSeconds(2));
@@ -119,7 +119,7 @@ class PeerLossTest extends PeerStage {
     kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", 10_000, 1000));
     kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", 10_000, 1000)); // the second copy's answer
     origin.expectMessage(Wire.Handshake.class);
-    kit.send(ORIGIN, PEER, new Wire.Bitfield(ORIGIN, Chunks.full(10)));
+    kit.send(ORIGIN, PEER, new Wire.Bitfield(ORIGIN, Chunks.full(10), 0));
     origin.expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(ORIGIN, PEER, new Wire.Choke(ORIGIN, true, 1, 0));
     origin.expectMessage(Wire.RequestChunk.class);
@@ -130,7 +130,7 @@ class PeerLossTest extends PeerStage {
     kit.send(TRACKER, PEER, new Wire.Members(TRACKER, "file", new int[] {3}));
     // Member 3 never answers the handshake (it left, its goodbye lost): sent six times, at
     // growing intervals, then 3 is given up on.
-    List<Arrival<Wire.Handshake>> handshakes = neighbour(3).receiveArrivals(Wire.Handshake.class, SwarmDownload.HANDSHAKES);
+    List<Arrival<Wire.Handshake>> handshakes = neighbour(3).receiveArrivals(Wire.Handshake.class, SwarmDownload.GIVE_UP_AFTER);
     long first = handshakes.get(0).nanos();
     assertThat(handshakes).extracting(Arrival::nanos)
         .containsExactly(first, first + TIMEOUT, first + 3 * TIMEOUT, first + 7 * TIMEOUT, first + 11 * TIMEOUT, first + 15 * TIMEOUT);

@@ -20,7 +20,7 @@ class PeerSecurityTest extends PeerStage {
 
   /** Neighbour 3 has chunks 0 and 1 and unchokes the peer; returns the two chunks asked of it. */
   private List<Integer> unchokedByThree() {
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1), 0));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     List<Integer> asked = requested(3);
@@ -33,7 +33,7 @@ class PeerSecurityTest extends PeerStage {
     verifyChunks = true;
     start(2, slots(4), -1, 2);
     List<Integer> asked = unchokedByThree();
-    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1)));
+    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1), 0));
     neighbour(4).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(3, PEER, new Wire.Chunk(3, asked.get(0), 1000, true));
     // Discarded: nobody hears of it. Banned: neighbour 3 is told goodbye.
@@ -44,7 +44,7 @@ class PeerSecurityTest extends PeerStage {
     assertThat(requested(4)).containsExactlyInAnyOrder(0, 1);
     // The banned neighbour is never heard again, nor connected to when the tracker names it.
     kit.send(3, PEER, new Wire.Chunk(3, asked.get(1), 1000));
-    kit.send(3, PEER, new Wire.Handshake(3, "file", bits()));
+    kit.send(3, PEER, new Wire.Handshake(3, "file", bits(), 0));
     kit.send(3, PEER, new Wire.RequestChunk(3, 0));
     kit.send(TRACKER, PEER, new Wire.Members(TRACKER, "file", new int[] {3, 6}));
     neighbour(6).expectMessage(Wire.Handshake.class);
@@ -124,7 +124,7 @@ class PeerSecurityTest extends PeerStage {
     kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", 10_000L, 1000));
     // It has nothing, and its first handshake claims all ten chunks.
     assertThat(Chunks.count(origin.expectMessage(Wire.Handshake.class).have())).isEqualTo(10);
-    kit.send(6, PEER, new Wire.Handshake(6, "file", bits()));
+    kit.send(6, PEER, new Wire.Handshake(6, "file", bits(), 0));
     assertThat(Chunks.count(neighbour(6).expectMessage(Wire.Bitfield.class).have())).isEqualTo(10);
     kit.send(6, PEER, new Wire.Interest(6, true, 1));
     neighbour(6).expectMessage(new Wire.Choke(PEER, true, 1, 0));

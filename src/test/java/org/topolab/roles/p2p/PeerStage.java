@@ -64,7 +64,12 @@ abstract class PeerStage {
 
   /** Starts the peer and walks it through the file's description and the tracker to neighbours 3, 4, 5. */
   void start(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, int chunks) {
-    spawn(requestsInFlight, uploading, seedTimeNanos);
+    start(requestsInFlight, uploading, seedTimeNanos, chunks, 10 * SECOND);
+  }
+
+  /** As {@link #start(int, Uploader.Policy, long, int)}, asking the tracker for more every {@code announceNanos}. */
+  void start(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, int chunks, long announceNanos) {
+    spawn(requestsInFlight, uploading, seedTimeNanos, announceNanos);
     origin.expectMessage(new Wire.GetFile(PEER, "", verifyChunks));
     Manifest manifest = verifyChunks ? Manifest.of("file", chunks) : Manifest.NONE;
     kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", chunks * 1000L, 1000, manifest));
@@ -81,9 +86,9 @@ abstract class PeerStage {
     assertThat(neighbour(6).receivedSoFar()).isEmpty(); // not a member it was given
     // The origin and the members answer the handshakes (with nothing yet, for the tests to say
     // what they have); an unanswered handshake would be sent again.
-    kit.send(ORIGIN, PEER, new Wire.Bitfield(ORIGIN, Chunks.empty(chunks)));
+    kit.send(ORIGIN, PEER, new Wire.Bitfield(ORIGIN, Chunks.empty(chunks), 0));
     for (int id = 3; id <= 5; id++) {
-      kit.send(id, PEER, new Wire.Bitfield(id, Chunks.empty(chunks)));
+      kit.send(id, PEER, new Wire.Bitfield(id, Chunks.empty(chunks), 0));
     }
   }
 
@@ -96,8 +101,8 @@ abstract class PeerStage {
   void spawn(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, long announceNanos) {
     Peer.Spec spec =
         new Peer.Spec(
-            kit.group("tracker"), kit.group("server"), "", 10, announceNanos, requestsInFlight, uploading, Timeouts.Policy.DEFAULT,
-            seedTimeNanos, new Distribution.Constant(0), verifyChunks, malicious);
+            kit.group("tracker"), kit.group("server"), "", 10, announceNanos, Neighbourhood.Exchange.DEFAULT, requestsInFlight,
+            uploading, Timeouts.Policy.DEFAULT, seedTimeNanos, new Distribution.Constant(0), verifyChunks, malicious);
     metrics = new DownloadMetrics(kit.window(), 1, new FluidBound(1, 1e9, 1e9, 1e9, true));
     kit.spawn(PEER, node -> Peer.create(node, spec, metrics, new LongAdder()));
   }

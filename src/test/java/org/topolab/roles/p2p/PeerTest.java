@@ -15,7 +15,7 @@ class PeerTest extends PeerStage {
   @Test
   void exchangesBitfieldsOnConnectAndAnnouncesNewChunks() {
     start(4, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1), 0));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     // A neighbour whose pace is not known yet is asked for two chunks at most: here, both.
@@ -28,7 +28,7 @@ class PeerTest extends PeerStage {
     neighbour(5).expectMessage(new Wire.Have(PEER, first));
     assertThat(neighbour(3).receivedSoFar()).isEmpty();
     // A peer that connects on its own gets the bitfield as it is now, and interest if it has something new.
-    kit.send(6, PEER, new Wire.Handshake(6, "file", bits(first, 7)));
+    kit.send(6, PEER, new Wire.Handshake(6, "file", bits(first, 7), 0));
     Wire.Bitfield reply = neighbour(6).expectMessage(Wire.Bitfield.class);
     assertThat(Chunks.count(reply.have())).isEqualTo(1);
     assertThat(Chunks.has(reply.have(), first)).isTrue();
@@ -38,9 +38,9 @@ class PeerTest extends PeerStage {
   @Test
   void asksForTheRarestChunkFirst() {
     start(1, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1, 2)));
-    kit.send(4, PEER, new Wire.Bitfield(4, bits(1, 2)));
-    kit.send(5, PEER, new Wire.Bitfield(5, bits(2)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1, 2), 0));
+    kit.send(4, PEER, new Wire.Bitfield(4, bits(1, 2), 0));
+    kit.send(5, PEER, new Wire.Bitfield(5, bits(2), 0));
     for (int id = 3; id <= 5; id++) {
       neighbour(id).expectMessage(new Wire.Interest(PEER, true, 1));
     }
@@ -57,8 +57,8 @@ class PeerTest extends PeerStage {
   void keepsAtMostRequestsInFlightSpreadOverNeighbours() {
     start(3, slots(4), -1, 10);
     long[] all = bits(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    kit.send(3, PEER, new Wire.Bitfield(3, all));
-    kit.send(4, PEER, new Wire.Bitfield(4, all));
+    kit.send(3, PEER, new Wire.Bitfield(3, all, 0));
+    kit.send(4, PEER, new Wire.Bitfield(4, all, 0));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     neighbour(4).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
@@ -80,7 +80,7 @@ class PeerTest extends PeerStage {
    * which lack them, hear of each; returns when the download completed.
    */
   private long downloadBothChunksFromThree() {
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1), 0));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     List<Integer> asked = requested(3);
@@ -130,9 +130,9 @@ class PeerTest extends PeerStage {
   @Test
   void asksAgainElsewhereWhenANeighbourLeavesMidTransfer() {
     start(2, slots(4), -1, 10);
-    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1)));
-    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
-    kit.send(5, PEER, new Wire.Bitfield(5, bits(2, 3, 4, 5, 6, 7, 8, 9)));
+    kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1), 0));
+    kit.send(4, PEER, new Wire.Bitfield(4, bits(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 0));
+    kit.send(5, PEER, new Wire.Bitfield(5, bits(2, 3, 4, 5, 6, 7, 8, 9), 0));
     for (int id = 3; id <= 5; id++) {
       neighbour(id).expectMessage(new Wire.Interest(PEER, true, 1));
     }
