@@ -124,6 +124,9 @@ class PeerSecurityTest extends PeerStage {
     kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", 10_000L, 1000));
     // It has nothing, and its first handshake claims all ten chunks.
     assertThat(Chunks.count(origin.expectMessage(Wire.Handshake.class).have())).isEqualTo(10);
+    // The tracker answers (with no one), so that the peer does not turn to its neighbours for peers.
+    tracker.expectMessage(new Wire.Join(PEER, "file", 10));
+    kit.send(TRACKER, PEER, new Wire.Members(TRACKER, "file", new int[0]));
     kit.send(6, PEER, new Wire.Handshake(6, "file", bits(), 0));
     assertThat(Chunks.count(neighbour(6).expectMessage(Wire.Bitfield.class).have())).isEqualTo(10);
     kit.send(6, PEER, new Wire.Interest(6, true, 1));
