@@ -132,7 +132,7 @@ public final class RunParser {
       group.useTopology(topology);
       Role role = groupRoles.get(i);
       if (role != null) {
-        models.add(role.configure(new GroupSettings(infos.get(i), group, window)));
+        models.add(role.configure(new GroupSettings(infos.get(i), group, window, seed)));
         group.finish();
       }
     }
