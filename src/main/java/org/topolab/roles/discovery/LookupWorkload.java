@@ -1,0 +1,115 @@
+package org.topolab.roles.discovery;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
+import org.topolab.distribution.Distribution;
+import org.topolab.node.GroupInfo;
+import org.topolab.role.GroupSettings;
+import org.topolab.settings.Settings;
+
+/**
+ * The lookups every discovery role serves, read from a group's keys: a {@link Catalogue} of
+ * {@code items} items on {@code replicas} nodes each, Zipf popularity with exponent {@code zipf},
+ * and each node looking items up as a Poisson process of rate {@code lookup-rate}. Nodes join at
+ * uniformly random times within the first {@code join-within} of the run (half the warm-up unless
+ * set, and never past it, so that the measured lookups see the whole group); a node looks items up
+ * from the end of that join phase, or from when it has joined if that is later. See docs/discovery.md.
+ */
+public final class LookupWorkload {
+
+  /** The most items a catalogue may have: its popularity table takes 8 bytes per item. */
+  public static final int MAX_ITEMS = 1_000_000;
+
+  /** The most placements (items x replicas): each takes 8 bytes. */
+  public static final long MAX_PLACEMENTS = 20_000_000;
+
+  private final Catalogue catalogue;
+  private final Zipf popularity;
+  private final double lookupsPerSecond;
+  private final Distribution gaps;
+  private final long joinWithinNanos;
+
+  private LookupWorkload(Catalogue catalogue, Zipf popularity, double lookupsPerSecond, long joinWithinNanos) {
+    this.catalogue = catalogue;
+    this.popularity = popularity;
+    this.lookupsPerSecond = lookupsPerSecond;
+    this.gaps = new Distribution.Exponential(1e9 / lookupsPerSecond);
+    this.joinWithinNanos = joinWithinNanos;
+  }
+
+  /**
+   * Reads {@code items}, {@code zipf}, {@code replicas}, {@code lookup-rate} and {@code join-within}
+   * from the group's keys; a bad value is a problem recorded there, and a value that still lets the
+   * catalogue be built is used instead.
+   */
+  public static LookupWorkload read(GroupSettings group) {
+    Settings in = group.settings();
+    GroupInfo nodes = group.group();
+    int items = in.integer("items", 1000, 1, MAX_ITEMS);
+    double zipf = in.number("zipf", 1.0, 0, 10);
+    int replicas = in.integer("replicas", Math.min(3, nodes.count()), 1, Integer.MAX_VALUE);
+    if (replicas > nodes.count()) {
+      in.problem("replicas", replicas + " copies of each item need a group of at least " + replicas + " nodes; '"
+          + nodes.name() + "' has " + nodes.count());
+      replicas = nodes.count();
+    }
+    if ((long) items * replicas > MAX_PLACEMENTS) {
+      in.problem("replicas", items + " items x " + replicas + " replicas is more than the " + MAX_PLACEMENTS
+          + " placements a catalogue may have; fewer items or replicas");
+      replicas = 1;
+    }
+    double rate = in.rate("lookup-rate", 0.1);
+    long warmup = group.window().warmupNanos();
+    long joinWithin = in.duration("join-within", warmup / 2, 0);
+    if (joinWithin > warmup) {
+      in.problem("join-within", "nodes join until " + seconds(joinWithin) + " but the measured window starts at warmup = "
+          + seconds(warmup) + ": lookups would be measured while nodes still join; set warmup to at least "
+          + seconds(joinWithin) + " (a few seconds more lets the items be stored first), or shorten join-within");
+      joinWithin = warmup;
+    }
+    return new LookupWorkload(new Catalogue(group.seed(), nodes.count(), items, replicas), new Zipf(items, zipf), rate, joinWithin);
+  }
+
+  private static String seconds(long nanos) {
+    return BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString() + "s";
+  }
+
+  /** Where the items live. */
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  /** How popular each item is. */
+  public Zipf popularity() {
+    return popularity;
+  }
+
+  /** Lookups per second per node. */
+  public double lookupsPerSecond() {
+    return lookupsPerSecond;
+  }
+
+  /** The length of the join phase, in nanoseconds. */
+  public long joinWithinNanos() {
+    return joinWithinNanos;
+  }
+
+  /** When a node joins, from the start of the run: uniform over the join phase. */
+  public long joinDelay(SplittableRandom random) {
+    return joinWithinNanos == 0 ? 0 : random.nextLong(joinWithinNanos);
+  }
+
+  /** The time from one lookup of a node to its next: exponential, for a Poisson process. */
+  public long nextGap(SplittableRandom random) {
+    return gaps.sampleLong(random);
+  }
+
+  /**
+   * The item that node {@code node} (an index in the group) looks up next, drawn by popularity; -1
+   * if it drew an item it holds itself, which needs no lookup.
+   */
+  public int draw(int node, SplittableRandom random) {
+    int item = popularity.sample(random);
+    return catalogue.holds(node, item) ? -1 : item;
+  }
+}
