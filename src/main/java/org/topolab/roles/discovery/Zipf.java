@@ -1,6 +1,6 @@
 package org.topolab.roles.discovery;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Zipf popularity over a catalogue of n items: item i (from 0, the most popular) is drawn with
@@ -44,7 +44,7 @@ public final class Zipf {
   }
 
   /** An item drawn by popularity: the first whose cumulative weight exceeds a uniform point of the total. */
-  public int sample(SplittableRandom random) {
+  public int sample(RandomGenerator random) {
     double point = random.nextDouble() * cumulative[cumulative.length - 1];
     int low = 0;
     int high = cumulative.length - 1;
