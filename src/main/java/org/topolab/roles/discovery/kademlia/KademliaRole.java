@@ -1,0 +1,107 @@
+package org.topolab.roles.discovery.kademlia;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.ConfigValue;
+import java.util.Locale;
+import org.apache.pekko.actor.typed.Behavior;
+import org.topolab.metrics.Json;
+import org.topolab.node.GroupInfo;
+import org.topolab.node.NodeContext;
+import org.topolab.role.GroupModel;
+import org.topolab.role.GroupSettings;
+import org.topolab.role.Role;
+import org.topolab.role.SummaryRow;
+import org.topolab.roles.discovery.LookupMetrics;
+import org.topolab.roles.discovery.LookupWorkload;
+import org.topolab.settings.Settings;
+
+/**
+ * The {@code kademlia} role: keys {@code k}, {@code alpha}, {@code id-bits}, {@code bootstrap},
+ * {@code refresh}, {@code timeout}, and the lookup workload's ({@link LookupWorkload}). See
+ * docs/discovery.md.
+ */
+public final class KademliaRole implements Role {
+
+  /** A lookup started just before the end of the workload has this many RPC timeouts to finish in. */
+  static final int DRAIN_TIMEOUTS = 10;
+
+  private static final long HOUR = 3_600_000_000_000L;
+  private static final long SECOND = 1_000_000_000L;
+  private static final long MILLISECOND = 1_000_000L;
+
+  @Override
+  public String name() {
+    return "kademlia";
+  }
+
+  @Override
+  public GroupModel<?> configure(GroupSettings group) {
+    Settings in = group.settings();
+    GroupInfo nodes = group.group();
+    int k = in.integer("k", 20, 1, 1000);
+    int alpha = in.integer("alpha", 3, 1, 1000);
+    if (alpha > k) {
+      in.problem("alpha", alpha + " queries at a time is more than the k = " + k + " nodes a lookup converges on; expected at most k");
+    }
+    int bits = in.integer("id-bits", 160, 32, 512);
+    int bootstrap = in.integer("bootstrap", 0, 0, Integer.MAX_VALUE);
+    if (bootstrap >= nodes.count()) {
+      in.problem("bootstrap", "group '" + nodes.name() + "' has nodes 0 to " + (nodes.count() - 1) + "; "
+          + bootstrap + " is not one of them");
+      bootstrap = 0;
+    }
+    long refresh = refresh(in);
+    long timeout = in.duration("timeout", SECOND, MILLISECOND);
+    LookupWorkload workload = LookupWorkload.read(group);
+    KeySpace space = new KeySpace(group.seed(), nodes, workload.catalogue().items(), bits);
+    Kademlia.Spec spec = new Kademlia.Spec(space, workload, k, alpha, nodes.id(bootstrap), refresh, timeout);
+    double theory = log2(nodes.count());
+    String name = nodes.name();
+    return new GroupModel<LookupMetrics>() {
+      @Override
+      public LookupMetrics newMetrics() {
+        return new LookupMetrics(group.window(), nodes.count());
+      }
+
+      @Override
+      public Behavior<?> createNode(NodeContext node, LookupMetrics metrics) {
+        return Kademlia.create(node, spec, metrics);
+      }
+
+      @Override
+      public long drainNanos() {
+        return DRAIN_TIMEOUTS * timeout;
+      }
+
+      @Override
+      public void report(ObjectNode out, LookupMetrics metrics) {
+        out.put("k", k);
+        out.put("alpha", alpha);
+        out.put("id-bits", bits);
+        ObjectNode model = metrics.write(out).putObject("theory");
+        model.put("model", "kademlia");
+        model.put("formula", "log2 N");
+        model.put("hops", Json.round(theory, 4));
+      }
+
+      @Override
+      public void summarize(SummaryRow row, LookupMetrics metrics) {
+        metrics.summarize(name, row);
+        row.put(name + " log2 N", String.format(Locale.ROOT, "%.2f", theory));
+      }
+    };
+  }
+
+  /** {@code refresh}: the interval after which an untouched bucket is refreshed, or {@code off} (returned as 0). */
+  private static long refresh(Settings in) {
+    ConfigValue value = in.raw("refresh");
+    if (value != null && "off".equals(value.unwrapped())) {
+      return 0;
+    }
+    return in.duration("refresh", HOUR, MILLISECOND);
+  }
+
+  private static double log2(int n) {
+    return Math.log(n) / Math.log(2);
+  }
+}
