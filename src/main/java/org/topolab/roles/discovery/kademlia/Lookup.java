@@ -58,7 +58,6 @@ final class Lookup {
   private int size;
   private int asked;
   private int hops = -1;
-  private int[] holders;
   private boolean closed;
   private boolean timed;
 
@@ -176,8 +175,8 @@ final class Lookup {
     }
   }
 
-  /** {@code node} answered with the holders of the item: the lookup found its value, unless it is over. */
-  void found(int node, int[] holders) {
+  /** {@code node} answered with the item's holders: the lookup found its value, unless it is over. */
+  void found(int node) {
     int at = indexOf(node);
     if (states[at] == ASKED) {
       states[at] = ANSWERED;
@@ -185,7 +184,6 @@ final class Lookup {
     }
     if (!closed && !found()) {
       this.hops = depths[at] + 1;
-      this.holders = holders.clone();
     }
   }
 
@@ -229,11 +227,6 @@ final class Lookup {
   /** The hops of the query that found the value; -1 if none did. */
   int hops() {
     return hops;
-  }
-
-  /** The holders that the value named (empty until found). */
-  int[] holders() {
-    return holders == null ? new int[0] : holders.clone();
   }
 
   /** Whether the lookup is over: the value found, or the k nearest that have not failed all answered. */

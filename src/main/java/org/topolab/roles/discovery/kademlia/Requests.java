@@ -92,7 +92,7 @@ final class Requests {
   void onValue(KademliaWire.Value answer) {
     Lookup lookup = queryOf(answer.rpc(), answer.from());
     if (lookup != null) {
-      lookup.found(answer.from(), answer.holders());
+      lookup.found(answer.from());
       advance(lookup);
     }
   }
