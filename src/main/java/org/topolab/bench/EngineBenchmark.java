@@ -97,7 +97,7 @@ public final class EngineBenchmark {
       long heapAfter = usedHeap();
       int nodes = setup.topology().size();
       double runSeconds = (end - ready[1]) / 1e9;
-      return new Result(clients, nodes, stats.events(), stats.simulatedNanos() / 1e9, (ready[1] - start) / 1e9,
+      return new Result(clients, nodes, stats.events(), stats.simulatedNanos() / 1e9, stats.spawnNanos() / 1e9,
           runSeconds, stats.events() / runSeconds, cpuSeconds, stats.events() / cpuSeconds,
           (double) (ready[0] - heapAfter) / nodes);
     }

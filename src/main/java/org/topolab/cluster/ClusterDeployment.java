@@ -170,6 +170,7 @@ public final class ClusterDeployment implements Deployment {
     }
     try {
       awaitPrepared(id, run);
+      long spawnNanos = System.nanoTime() - wallStart;
       boolean real = run.time() == TimeMode.REAL;
       // Real time: every member's clock starts at one instant of the wall clock, a moment ahead so
       // that the Start reaches them all first (the members' clocks must agree, as NTP keeps them).
@@ -182,7 +183,7 @@ public final class ClusterDeployment implements Deployment {
         merged = merged == null ? part : merged.plus(part);
       }
       if (!real) {
-        return RunStats.of(merged, System.nanoTime() - wallStart, partitions, members.size());
+        return RunStats.of(merged, spawnNanos, System.nanoTime() - wallStart, partitions, members.size());
       }
       double lagWeighted = 0;
       long maxLag = 0;
@@ -192,7 +193,7 @@ public final class ClusterDeployment implements Deployment {
         maxLag = Math.max(maxLag, result.maxLagNanos());
         late += result.lateMessages();
       }
-      return RunStats.of(merged, System.nanoTime() - wallStart, members.size(), members.size())
+      return RunStats.of(merged, spawnNanos, System.nanoTime() - wallStart, members.size(), members.size())
           .withLag(merged.events() == 0 ? 0 : lagWeighted / merged.events(), maxLag, late);
     } catch (Exception e) {
       hosts.forEach(host -> host.tell(new Abort(id, "the run was given up: " + e.getMessage())));

@@ -2,28 +2,50 @@ package org.topolab.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import org.apache.pekko.actor.ActorInitializationException;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.BehaviorInterceptor;
-import org.apache.pekko.actor.typed.Signal;
-import org.apache.pekko.actor.typed.TypedActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.MailboxSelector;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
  * Notes which nodes of a run threw an exception. Pekko stops an actor that throws; without this a
  * run would carry on without it and report numbers that look fine.
+ *
+ * <p>A node's parent watches it: Pekko then tells the parent of the node's end with a {@link
+ * ChildFailed} signal that carries the exception. Nothing stands between a node and its messages,
+ * so watching costs nothing while the nodes run.
  */
 public final class NodeFailures {
+
+  // On the parent's thread, with the mailbox that suits it.
+  private static final Props NODE = DispatcherSelector.sameAsParent().withNext(MailboxSelector.fromConfig(NodeMailbox.CONFIG));
 
   private final List<String> failures = new ArrayList<>();
 
   /** An empty record of failures. */
   public NodeFailures() {}
 
-  /** {@code behavior}, whose exceptions are noted under {@code node} before Pekko stops it. */
-  @SuppressWarnings("unchecked")
-  public <T> Behavior<T> watch(String node, Behavior<T> behavior) {
-    return Behaviors.intercept(() -> (BehaviorInterceptor<T, T>) new Interceptor(node), behavior);
+  /**
+   * Spawns {@code behavior} as a child called {@code name} of the actor whose context is {@code
+   * parent}, on the parent's dispatcher with a {@link NodeMailbox}, and watches it: the parent hands
+   * each {@link Terminated} signal it gets to {@link #note}.
+   */
+  public <T> ActorRef<T> spawn(ActorContext<?> parent, Behavior<T> behavior, String name) {
+    ActorRef<T> node = parent.spawn(behavior, name, NODE);
+    parent.watch(node);
+    return node;
+  }
+
+  /** Notes the failure that {@code signal} reports, if it reports one; a node that stopped by itself has not failed. */
+  public void note(Terminated signal) {
+    if (signal instanceof ChildFailed failed) {
+      add(failed.getRef().path().name(), thrown(failed.getCause()));
+    }
   }
 
   /** Whether any node has failed. */
@@ -46,38 +68,12 @@ public final class NodeFailures {
     failures.add("node " + node + " failed: " + error);
   }
 
-  /** Passes everything through, noting what is thrown. */
-  private final class Interceptor extends BehaviorInterceptor<Object, Object> {
-    private final String node;
-
-    Interceptor(String node) {
-      super(Object.class);
-      this.node = node;
+  /** What the node's own code threw: Pekko wraps what is thrown while an actor starts. */
+  private static Throwable thrown(Throwable cause) {
+    Throwable error = cause;
+    while (error instanceof ActorInitializationException && error.getCause() != null) {
+      error = error.getCause();
     }
-
-    @Override
-    public Behavior<Object> aroundStart(TypedActorContext<Object> context, PreStartTarget<Object> target) {
-      return noted(() -> target.start(context));
-    }
-
-    @Override
-    public Behavior<Object> aroundReceive(TypedActorContext<Object> context, Object message, ReceiveTarget<Object> target) {
-      return noted(() -> target.apply(context, message));
-    }
-
-    @Override
-    public Behavior<Object> aroundSignal(TypedActorContext<Object> context, Signal signal, SignalTarget<Object> target) {
-      return noted(() -> target.apply(context, signal));
-    }
-
-    /** Runs {@code step}, noting what it throws before passing it on to Pekko. */
-    private Behavior<Object> noted(Supplier<Behavior<Object>> step) {
-      try {
-        return step.get();
-      } catch (RuntimeException e) {
-        add(node, e);
-        throw e;
-      }
-    }
+    return error;
   }
 }

@@ -9,7 +9,9 @@ import org.topolab.network.GroupTraffic;
  *
  * @param events timed events fired (timers and network stages)
  * @param simulatedNanos simulated time the run reached
- * @param wallNanos wall-clock time it took
+ * @param spawnNanos wall-clock time from the run's start until all its nodes existed, before simulated
+ *     time started (on a cluster, until the last member had spawned its share)
+ * @param wallNanos wall-clock time it took, spawning included
  * @param traffic each group's traffic, in the topology's order
  * @param groups each group's merged metrics, in the topology's order
  * @param partitions how many partitions the run was split into
@@ -23,6 +25,7 @@ import org.topolab.network.GroupTraffic;
 public record RunStats(
     long events,
     long simulatedNanos,
+    long spawnNanos,
     long wallNanos,
     List<GroupTraffic> traffic,
     List<MeasuredGroup<?>> groups,
@@ -34,14 +37,15 @@ public record RunStats(
     long lateMessages) {
 
   /** The stats of a run whose partitions measured {@code part}. */
-  public static RunStats of(RunPart part, long wallNanos, int partitions, int members) {
+  public static RunStats of(RunPart part, long spawnNanos, long wallNanos, int partitions, int members) {
     return new RunStats(
-        part.events(), part.simulatedNanos(), wallNanos, part.traffic(), part.groups(), partitions, members, 0, 0, part.fingerprint(), 0);
+        part.events(), part.simulatedNanos(), spawnNanos, wallNanos, part.traffic(), part.groups(), partitions, members, 0, 0,
+        part.fingerprint(), 0);
   }
 
   /** These stats with the lag of a real-time run, and its messages from other members that came late. */
   public RunStats withLag(double meanLagNanos, long maxLagNanos, long lateMessages) {
     return new RunStats(
-        events, simulatedNanos, wallNanos, traffic, groups, partitions, members, meanLagNanos, maxLagNanos, fingerprint, lateMessages);
+        events, simulatedNanos, spawnNanos, wallNanos, traffic, groups, partitions, members, meanLagNanos, maxLagNanos, fingerprint, lateMessages);
   }
 }

@@ -6,6 +6,7 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.topolab.distribution.Distribution;
+import org.topolab.time.Delivery;
 import org.topolab.time.Payload;
 import org.topolab.time.SimTime;
 
@@ -79,7 +80,7 @@ public final class Network {
 
   /** Makes node {@code id} reachable at {@code ref}. */
   public void register(int id, ActorRef<?> ref) {
-    directory[id] = ref;
+    directory[id] = Delivery.target(ref);
   }
 
   /** Makes node {@code id} reachable at {@code receiver}, which also learns who sent each message. */
@@ -184,12 +185,10 @@ public final class Network {
       }
       target.delivered(bytes);
       Object receiver = directory[to];
-      if (receiver instanceof ActorRef) {
-        @SuppressWarnings("unchecked")
-        ActorRef<Object> ref = (ActorRef<Object>) receiver;
-        ref.tell(message);
+      if (receiver instanceof Receiver probe) {
+        probe.receive(from, message);
       } else if (receiver != null) {
-        ((Receiver) receiver).receive(from, message);
+        Delivery.deliver(receiver, message);
       }
     }
   }

@@ -15,8 +15,10 @@ final class NodePort {
 
   final LinkSpec link;
   final SplittableRandom random;
-  private final LinkQueue up = new LinkQueue();
-  private final LinkQueue down = new LinkQueue();
+  // Null where the link is unlimited: nothing ever queues there, and a node with no queues takes
+  // two objects less of memory and one cache miss less per message.
+  private final LinkQueue up;
+  private final LinkQueue down;
   long messagesSent;
   long bytesSent;
   long messagesReceived;
@@ -26,18 +28,20 @@ final class NodePort {
   NodePort(LinkSpec link, SplittableRandom random) {
     this.link = link;
     this.random = random;
+    this.up = link.upBitsPerSecond() == Double.POSITIVE_INFINITY ? null : new LinkQueue();
+    this.down = link.downBitsPerSecond() == Double.POSITIVE_INFINITY ? null : new LinkQueue();
   }
 
   /** Queues {@code bytes} on the uplink at {@code now}; returns when the last bit has left. */
   long reserveUp(long now, long bytes) {
     messagesSent++;
     bytesSent += bytes;
-    return up.reserve(now, bytes, link.upBitsPerSecond());
+    return up == null ? now : up.reserve(now, bytes, link.upBitsPerSecond());
   }
 
   /** Queues {@code bytes} on the downlink at {@code now}; returns when the last bit has arrived. */
   long reserveDown(long now, long bytes) {
-    return down.reserve(now, bytes, link.downBitsPerSecond());
+    return down == null ? now : down.reserve(now, bytes, link.downBitsPerSecond());
   }
 
   void delivered(long bytes) {

@@ -35,6 +35,7 @@ public final class RunReport {
     engine.put("events", stats.events());
     engine.put("simulated-seconds", Json.seconds(stats.simulatedNanos()));
     engine.put("wall-seconds", Json.round(stats.wallNanos() / 1e9, 3));
+    engine.put("spawn-seconds", Json.round(stats.spawnNanos() / 1e9, 3));
     engine.put("partitions", stats.partitions());
     engine.put("members", stats.members());
     if (run.time() == TimeMode.VIRTUAL) {

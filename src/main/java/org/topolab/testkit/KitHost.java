@@ -3,9 +3,10 @@ package org.topolab.testkit;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.topolab.engine.NodeFailures;
 
 /** The parent of one kit's node actors, on the virtual-time dispatcher like them. */
 final class KitHost {
@@ -23,8 +24,11 @@ final class KitHost {
 
   private KitHost() {}
 
-  /** A host that completes {@code started} once it runs and {@code stopped} once it and its children have stopped. */
-  static Behavior<Command> create(CompletableFuture<Void> started, CompletableFuture<Void> stopped) {
+  /**
+   * A host that notes in {@code failures} any node that throws, completes {@code started} once it
+   * runs and {@code stopped} once it and its children have stopped.
+   */
+  static Behavior<Command> create(NodeFailures failures, CompletableFuture<Void> started, CompletableFuture<Void> stopped) {
     return Behaviors.setup(
         context -> {
           started.complete(null);
@@ -32,10 +36,16 @@ final class KitHost {
               .onMessage(
                   Spawn.class,
                   spawn -> {
-                    spawn.spawned().complete(context.spawn(spawn.behavior(), spawn.name(), DispatcherSelector.sameAsParent()));
+                    spawn.spawned().complete(failures.spawn(context, spawn.behavior(), spawn.name()));
                     return Behaviors.same();
                   })
               .onMessage(Stop.class, stop -> Behaviors.stopped())
+              .onSignal(
+                  Terminated.class,
+                  signal -> {
+                    failures.note(signal);
+                    return Behaviors.same();
+                  })
               .onSignal(
                   PostStop.class,
                   signal -> {

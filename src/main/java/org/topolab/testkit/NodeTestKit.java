@@ -74,7 +74,7 @@ public final class NodeTestKit implements AutoCloseable {
     CompletableFuture<Void> started = new CompletableFuture<>();
     this.host =
         system.system.systemActorOf(
-            KitHost.create(started, stopped), system.nextName(), DispatcherSelector.fromConfig(VirtualExecutor.DISPATCHER));
+            KitHost.create(failures, started, stopped), system.nextName(), DispatcherSelector.fromConfig(VirtualExecutor.DISPATCHER));
     awaitReady(started::isDone, "the test kit to start");
   }
 
@@ -149,7 +149,7 @@ public final class NodeTestKit implements AutoCloseable {
     }
     String name = run.topology().nodeName(id);
     CompletableFuture<ActorRef<?>> spawned = new CompletableFuture<>();
-    host.tell(new KitHost.Spawn(name, failures.watch(name, behavior), spawned));
+    host.tell(new KitHost.Spawn(name, behavior, spawned));
     // The host is a top-level actor: Pekko's own threads may hold its mailbox for a moment, so wait
     // for the spawn to be done rather than assume that one drain did it.
     awaitReady(spawned::isDone, "node " + name + " to start");

@@ -31,6 +31,18 @@ public final class ScenarioReport {
     }
   }
 
+  /**
+   * The report without what depends on the wall clock or on how the run was split (each run's
+   * {@code engine.wall-seconds}, {@code spawn-seconds}, {@code partitions} and {@code members}):
+   * what the same scenario and seed reproduce exactly, in one piece or in partitions.
+   */
+  public ObjectNode reproducible() {
+    ObjectNode copy = json.deepCopy();
+    List<String> varying = List.of("wall-seconds", "spawn-seconds", "partitions", "members");
+    copy.get("runs").forEach(run -> ((ObjectNode) run.get("engine")).remove(varying));
+    return copy;
+  }
+
   /** Every run, in the order they ran: sweep point by sweep point, variants within each. */
   public List<RunResult> runs() {
     return List.copyOf(runs);

@@ -80,7 +80,7 @@ public final class VirtualTime implements SimTime {
 
   @Override
   public <T> void tell(long delayNanos, long key, ActorRef<T> target, T message) {
-    push(now + Math.max(0, delayNanos), key, target, message);
+    push(now + Math.max(0, delayNanos), key, Delivery.target(target), message);
   }
 
   /** Runs actor tasks, waiting for those from other threads, until {@code condition} holds. */
@@ -122,9 +122,7 @@ public final class VirtualTime implements SimTime {
         ((Runnable) target).run();
       } else {
         note(key, message);
-        @SuppressWarnings("unchecked")
-        ActorRef<Object> ref = (ActorRef<Object>) target;
-        ref.tell(message);
+        Delivery.deliver(target, message);
       }
       executor.drain();
     }

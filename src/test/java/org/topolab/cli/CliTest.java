@@ -119,6 +119,8 @@ class CliTest {
       // The run lasts the 2 s workload, plus up to the client's 1 s timeout for work in flight.
       assertThat(engine.get("simulated-seconds").asDouble()).isBetween(2.0, 3.0);
       assertThat(engine.get("wall-seconds").asDouble()).isNotNegative();
+      // Spawning is part of the run's wall time.
+      assertThat(engine.get("spawn-seconds").asDouble()).isNotNegative().isLessThanOrEqualTo(engine.get("wall-seconds").asDouble());
 
       // Each client sends 10/s for 2 s: 20 requests of 100 B; each is answered with 5 KB.
       long requests = 20L * clients;

@@ -63,7 +63,7 @@ class ClusterRunTest {
     ObjectNode json = report.deepCopy();
     for (JsonNode run : json.get("runs")) {
       ObjectNode engine = (ObjectNode) run.get("engine");
-      engine.remove(List.of("wall-seconds", "partitions", "members"));
+      engine.remove(List.of("wall-seconds", "spawn-seconds", "partitions", "members"));
     }
     return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.topolab.metrics.Json;
 import org.topolab.testkit.ScenarioReport;
@@ -25,9 +26,7 @@ class DeterminismTest {
   private static String comparable(ScenarioReport report) throws Exception {
     ObjectNode json = report.json().deepCopy();
     for (JsonNode run : json.get("runs")) {
-      ((ObjectNode) run.get("engine")).remove("wall-seconds");
-      ((ObjectNode) run.get("engine")).remove("partitions");
-      ((ObjectNode) run.get("engine")).remove("members");
+      ((ObjectNode) run.get("engine")).remove(List.of("wall-seconds", "spawn-seconds", "partitions", "members"));
     }
     return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);
   }

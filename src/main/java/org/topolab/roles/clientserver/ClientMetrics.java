@@ -10,8 +10,9 @@ import org.topolab.role.SummaryRow;
 
 /**
  * What the clients of one group measure together. A request counts if it was sent inside the
- * measured window; its outcome is counted whenever it comes, so that sent = ok + failed +
- * timeouts + rejected once the run has drained.
+ * measured window; its final outcome is counted whenever it comes, so that sent = ok + failed +
+ * timeouts + rejected once the run has drained. A request sent again counts once in those, and
+ * each resend in {@code retries}.
  */
 public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
 
@@ -23,6 +24,7 @@ public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
   private long failed;
   private long timeouts;
   private long rejected;
+  private long retries;
 
   /** Metrics kept over {@code window}. */
   public ClientMetrics(RunWindow window) {
@@ -61,7 +63,13 @@ public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
     }
   }
 
-  /** The latency of successful requests. */
+  /** A request first sent at {@code firstSentAt} was sent again. */
+  synchronized void retried(long firstSentAt) {
+    if (window.measures(firstSentAt)) {
+      retries++;
+    }
+  }
+
   @Override
   public synchronized void merge(ClientMetrics other) {
     synchronized (other) {
@@ -72,9 +80,11 @@ public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
       failed += other.failed;
       timeouts += other.timeouts;
       rejected += other.rejected;
+      retries += other.retries;
     }
   }
 
+  /** The latency of successful requests, from their first attempt. */
   public LatencyStats latency() {
     return latency;
   }
@@ -92,6 +102,7 @@ public final class ClientMetrics implements GroupMetrics<ClientMetrics> {
     requests.put("failed", failed);
     requests.put("timeouts", timeouts);
     requests.put("rejected", rejected);
+    requests.put("retries", retries);
     requests.put("throughput-per-s", Json.round(throughput(), 3));
     latency.writeMillis(requests.putObject("latency-ms"));
     ObjectNode series = group.putObject("series");

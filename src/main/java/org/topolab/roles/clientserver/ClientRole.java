@@ -16,7 +16,7 @@ import org.topolab.settings.Settings;
 
 /**
  * The {@code client} role: keys {@code target}, {@code arrival} (open loop) or {@code think-time}
- * (closed loop), {@code request-size}, {@code response-size}, {@code timeout}, {@code keys}.
+ * (closed loop), {@code request-size}, {@code response-size}, {@code timeout}, {@code retry}, {@code keys}.
  */
 public final class ClientRole implements Role {
 
@@ -59,6 +59,7 @@ public final class ClientRole implements Role {
               : "a client needs arrival { distribution = poisson, rate = 2/s } (open loop) or think-time = 1s (closed loop)");
     }
     long timeout = in.duration("timeout", 5_000_000_000L, 1);
+    Client.Retry retry = retry(in);
     Client.Spec spec =
         new Client.Spec(
             target,
@@ -67,6 +68,7 @@ public final class ClientRole implements Role {
             in.size("request-size", 1024L),
             in.size("response-size", 0L),
             timeout,
+            retry,
             in.integer("keys", 1000L, 1, Long.MAX_VALUE),
             randomPhase);
     String name = group.group().name();
@@ -83,7 +85,7 @@ public final class ClientRole implements Role {
 
       @Override
       public long drainNanos() {
-        return timeout;
+        return retry.longestNanos(timeout);
       }
 
       @Override
@@ -97,6 +99,22 @@ public final class ClientRole implements Role {
         metrics.summarize(name, row);
       }
     };
+  }
+
+  /**
+   * Reads {@code retry { attempts, backoff, jitter }}: by default a request is sent once; with more
+   * attempts, the first resend waits 100 ms, and each wait has a random part taken off it (full
+   * jitter).
+   */
+  private static Client.Retry retry(Settings in) {
+    Settings retry = in.object("retry");
+    Client.Retry read =
+        new Client.Retry(
+            retry.integer("attempts", 1, 1, 20),
+            retry.duration("backoff", 100_000_000L, 0),
+            retry.number("jitter", 1, 0, 1));
+    retry.finish();
+    return read;
   }
 
   private static List<String> arrivals() {

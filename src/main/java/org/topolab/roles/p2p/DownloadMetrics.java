@@ -24,6 +24,9 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private long[] times = new long[16];
   private int completed;
   private long fileBytes = -1;
+  private long resentRequests;
+  private long resentControl;
+  private long duplicateBytes;
   // Chunk bytes the group's nodes sent, for groups that upload (peers).
   private final LongAdder uploaded = new LongAdder();
 
@@ -51,6 +54,9 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       System.arraycopy(other.times, 0, times, completed, other.completed);
       completed += other.completed;
       fileBytes = Math.max(fileBytes, other.fileBytes);
+      resentRequests += other.resentRequests;
+      resentControl += other.resentControl;
+      duplicateBytes += other.duplicateBytes;
       uploaded.add(other.uploaded.sum());
     }
   }
@@ -76,6 +82,21 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       times = Arrays.copyOf(times, completed * 2);
     }
     times[completed++] = now - startedAt;
+  }
+
+  /** A chunk request went unanswered past its timeout and was sent again. */
+  synchronized void resentRequest() {
+    resentRequests++;
+  }
+
+  /** A control message (a question for the file, the tracker or a neighbour) was sent again for want of an answer. */
+  synchronized void resentControl() {
+    resentControl++;
+  }
+
+  /** {@code bytes} of content arrived that the receiver had already. */
+  synchronized void duplicate(long bytes) {
+    duplicateBytes += bytes;
   }
 
   private int interval(long now) {
@@ -112,6 +133,9 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       time.put("p90", Json.seconds(percentile(sorted, 90)));
       time.put("max", Json.seconds(sorted[completed - 1]));
     }
+    downloads.put("resent-requests", resentRequests);
+    downloads.put("resent-control", resentControl);
+    downloads.put("duplicate-bytes", duplicateBytes);
     putNumber(downloads, "bound-s", Json.round(boundSeconds(), 6));
     putNumber(downloads, "ratio-to-bound", Json.round(distributionSeconds() / boundSeconds(), 4));
     ObjectNode series = group.putObject("series");

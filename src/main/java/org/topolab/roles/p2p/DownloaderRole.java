@@ -14,7 +14,10 @@ import org.topolab.role.Role;
 import org.topolab.role.SummaryRow;
 import org.topolab.settings.Settings;
 
-/** The {@code downloader} role: keys {@code source}, {@code file}, {@code requests-in-flight}, {@code start}. */
+/**
+ * The {@code downloader} role: keys {@code source}, {@code file}, {@code requests-in-flight},
+ * {@code retry}, {@code start}.
+ */
 public final class DownloaderRole implements Role {
 
   @Override
@@ -31,6 +34,7 @@ public final class DownloaderRole implements Role {
             source,
             in.string("file", ""),
             in.integer("requests-in-flight", 8, 1, 1_000_000),
+            Timeouts.Policy.read(in),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
     FluidBound bound = FluidBound.of(group.group(), source, false, spec.start());
     return downloadGroup(

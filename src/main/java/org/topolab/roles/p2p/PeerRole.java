@@ -13,8 +13,8 @@ import org.topolab.settings.Units;
 
 /**
  * The {@code peer} role: keys {@code tracker}, {@code source}, {@code file}, {@code neighbours},
- * {@code requests-in-flight}, {@code upload-slots}, {@code tit-for-tat}, {@code rechoke-interval},
- * {@code seed-time}, {@code start}.
+ * {@code announce-interval}, {@code requests-in-flight}, {@code upload-slots}, {@code tit-for-tat}, {@code rechoke-interval},
+ * {@code retry}, {@code seed-time}, {@code start}.
  */
 public final class PeerRole implements Role {
 
@@ -34,8 +34,10 @@ public final class PeerRole implements Role {
             source,
             in.string("file", ""),
             in.integer("neighbours", 10, 1, 100_000),
+            in.duration("announce-interval", 10_000_000_000L, 1_000_000),
             in.integer("requests-in-flight", 32, 1, 1_000_000),
             uploading(in, true),
+            Timeouts.Policy.read(in),
             seedTime(in),
             in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
     GroupInfo peers = group.group();

@@ -145,12 +145,14 @@ public final class Wire {
 
   /**
    * The sender will serve the receiver's requests ({@code unchoked}), or stops doing so and drops
-   * those it holds. {@code seq} orders them, as for {@link Interest}.
+   * those it holds. {@code seq} orders them, as for {@link Interest}. {@code sent} counts the
+   * chunks the sender has sent the receiver so far: those the receiver has not yet received are on
+   * their way (a choke overtakes the chunks ahead of it), and the requests for them still stand.
    */
-  public record Choke(int from, boolean unchoked, int seq) implements NetMessage, Peer.Command {
+  public record Choke(int from, boolean unchoked, int seq, int sent) implements NetMessage, Peer.Command {
     @Override
     public long sizeBytes() {
-      return HEADER_BYTES + 4;
+      return HEADER_BYTES + 8;
     }
   }
 

@@ -90,15 +90,38 @@ class FileServerTest {
     assertThat(second.expectArrival(Wire.Chunk.class).nanos()).isEqualTo(2 * chunk.sizeBytes() * NANOS_PER_BYTE);
   }
 
-  /** Clients 1 and 2 connect as peers and say they are interested; client 1 takes the one slot. */
+  @Test
+  void downloadersTakeTurnsForTheUplink() {
+    // Client 1 asks for all three chunks, then client 2 for two: after the chunk already on its
+    // way, they alternate, each served in the order it asked.
+    for (int chunk = 0; chunk < 3; chunk++) {
+      kit.send(1, SERVER, new Wire.GetChunk(1, "movie", chunk));
+    }
+    kit.send(2, SERVER, new Wire.GetChunk(2, "movie", 0));
+    kit.send(2, SERVER, new Wire.GetChunk(2, "movie", 1));
+    long whole = new Wire.Chunk(SERVER, 0, 10_000).sizeBytes() * NANOS_PER_BYTE;
+    long last = new Wire.Chunk(SERVER, 2, 5_000).sizeBytes() * NANOS_PER_BYTE;
+    List<Arrival<Wire.Chunk>> toFirst = first.receiveArrivals(Wire.Chunk.class, 3);
+    assertThat(toFirst).extracting(arrival -> arrival.message().chunk()).containsExactly(0, 1, 2);
+    assertThat(toFirst).extracting(Arrival::nanos).containsExactly(whole, 2 * whole, 3 * whole + last);
+    List<Arrival<Wire.Chunk>> toSecond = second.receiveArrivals(Wire.Chunk.class, 2);
+    assertThat(toSecond).extracting(arrival -> arrival.message().chunk()).containsExactly(0, 1);
+    assertThat(toSecond).extracting(Arrival::nanos).containsExactly(3 * whole, 4 * whole + last);
+  }
+
+  /**
+   * Clients 1 and 2 connect as peers and say they are interested; client 1 takes the one slot.
+   * Every interest is answered: client 2's by its choke as it stands (number 0: none yet).
+   */
   private void bothInterested() {
     for (int id = 1; id <= 2; id++) {
       kit.send(id, SERVER, new Wire.Handshake(id, "movie", Chunks.empty(3)));
       kit.send(id, SERVER, new Wire.Interest(id, true, 1));
     }
     assertThat(Chunks.count(first.expectMessage(Wire.Bitfield.class).have())).isEqualTo(3);
-    first.expectMessage(new Wire.Choke(SERVER, true, 1));
+    first.expectMessage(new Wire.Choke(SERVER, true, 1, 0));
     assertThat(Chunks.count(second.expectMessage(Wire.Bitfield.class).have())).isEqualTo(3);
+    second.expectMessage(new Wire.Choke(SERVER, false, 0, 0));
   }
 
   @Test
@@ -112,7 +135,7 @@ class FileServerTest {
     assertThat(served.nanos()).isEqualTo(asked + served.message().sizeBytes() * NANOS_PER_BYTE);
     // The first leaves: its slot goes to the one waiting.
     kit.send(1, SERVER, new Wire.Bye(1));
-    second.expectMessage(new Wire.Choke(SERVER, true, 1));
+    second.expectMessage(new Wire.Choke(SERVER, true, 1, 0));
     kit.send(2, SERVER, new Wire.RequestChunk(2, 2));
     second.expectMessage(new Wire.Chunk(SERVER, 2, 5_000));
   }
@@ -122,18 +145,18 @@ class FileServerTest {
     bothInterested();
     // The interval runs from the first interest, at 0. The choke and the unchoke leave the uplink
     // one after the other, within two control messages' time.
-    long window = 2 * new Wire.Choke(SERVER, true, 1).sizeBytes() * NANOS_PER_BYTE;
+    long window = 2 * new Wire.Choke(SERVER, true, 1, 0).sizeBytes() * NANOS_PER_BYTE;
     Arrival<Wire.Choke> unchoke = second.expectArrival(Wire.Choke.class);
-    assertThat(unchoke.message()).isEqualTo(new Wire.Choke(SERVER, true, 1));
+    assertThat(unchoke.message()).isEqualTo(new Wire.Choke(SERVER, true, 1, 0));
     assertThat(unchoke.nanos()).isBetween(RECHOKE, RECHOKE + window);
     Arrival<Wire.Choke> choke = first.expectArrival(Wire.Choke.class);
-    assertThat(choke.message()).isEqualTo(new Wire.Choke(SERVER, false, 2));
+    assertThat(choke.message()).isEqualTo(new Wire.Choke(SERVER, false, 2, 0));
     assertThat(choke.nanos()).isBetween(RECHOKE, RECHOKE + window);
     // And back at the next one.
     Arrival<Wire.Choke> back = first.expectArrival(Wire.Choke.class);
-    assertThat(back.message()).isEqualTo(new Wire.Choke(SERVER, true, 3));
+    assertThat(back.message()).isEqualTo(new Wire.Choke(SERVER, true, 3, 0));
     assertThat(back.nanos()).isBetween(2 * RECHOKE, 2 * RECHOKE + window);
-    second.expectMessage(new Wire.Choke(SERVER, false, 2));
+    second.expectMessage(new Wire.Choke(SERVER, false, 2, 0));
   }
 
   @Test
@@ -157,13 +180,62 @@ class FileServerTest {
   }
 
   @Test
+  void servesARequestAskedAgainOnceAndTellsAChokedAskerItIsChoked() {
+    bothInterested();
+    // Asked twice while it waits (the asker suspected a loss): sent once.
+    kit.send(1, SERVER, new Wire.RequestChunk(1, 0));
+    kit.send(1, SERVER, new Wire.RequestChunk(1, 1));
+    kit.send(1, SERVER, new Wire.RequestChunk(1, 1));
+    assertThat(first.receiveMessages(Wire.Chunk.class, 2)).extracting(Wire.Chunk::chunk).containsExactly(0, 1);
+    first.expectNoMessage(Duration.ofSeconds(5));
+    // Client 2, choked, asks anyway (its choke lost, say): it is told its choke again, not served.
+    kit.send(2, SERVER, new Wire.RequestChunk(2, 2));
+    second.expectMessage(new Wire.Choke(SERVER, false, 0, 0));
+    // A repeated interest is answered with the state as it stands; the count says 2 chunks went to client 1.
+    kit.send(1, SERVER, new Wire.Interest(1, true, 2));
+    first.expectMessage(new Wire.Choke(SERVER, true, 1, 2));
+    second.expectNoMessage(Duration.ofSeconds(1));
+    assertThat(uploaded.sum()).isEqualTo(20_000);
+  }
+
+  @Test
+  void repeatsAnUnchokeThatGotNoRequestForAWholeInterval() {
+    kit.send(1, SERVER, new Wire.Handshake(1, "movie", Chunks.empty(3)));
+    kit.send(1, SERVER, new Wire.Interest(1, true, 1));
+    first.expectMessage(Wire.Bitfield.class);
+    first.expectMessage(new Wire.Choke(SERVER, true, 1, 0));
+    // Interested and unchoked, client 1 asks for nothing for a whole interval, as if it had missed
+    // the unchoke: at the rechoke it is sent again, with the same number.
+    Arrival<Wire.Choke> again = first.expectArrival(Wire.Choke.class);
+    assertThat(again.message()).isEqualTo(new Wire.Choke(SERVER, true, 1, 0));
+    assertThat(again.nanos()).isBetween(RECHOKE, RECHOKE + 100_000);
+    // Once it asks, the next rechoke repeats nothing.
+    kit.send(1, SERVER, new Wire.RequestChunk(1, 0));
+    first.expectMessage(new Wire.Chunk(SERVER, 0, 10_000));
+    first.expectNoMessage(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void keepsADownloadersRepeatedRequestInItsPlaceAndDropsACancelledOne() {
+    kit.send(1, SERVER, new Wire.GetChunk(1, "movie", 0));
+    kit.send(1, SERVER, new Wire.GetChunk(1, "movie", 1));
+    kit.send(2, SERVER, new Wire.GetChunk(2, "movie", 2));
+    kit.send(1, SERVER, new Wire.GetChunk(1, "movie", 1)); // asked again while it waits: keeps its place
+    kit.send(2, SERVER, new Wire.Cancel(2, 2)); // waiting behind chunk 1: dropped
+    assertThat(first.receiveMessages(Wire.Chunk.class, 2)).extracting(Wire.Chunk::chunk).containsExactly(0, 1);
+    first.expectNoMessage(Duration.ofSeconds(1));
+    second.expectNoMessage(Duration.ZERO);
+    assertThat(uploaded.sum()).isEqualTo(20_000);
+  }
+
+  @Test
   void keepsServingWhenANeighbourLeavesWithRequestsQueued() {
     bothInterested();
     for (int chunk = 0; chunk < 3; chunk++) {
       kit.send(1, SERVER, new Wire.RequestChunk(1, chunk));
     }
     kit.send(1, SERVER, new Wire.Bye(1));
-    second.expectMessage(new Wire.Choke(SERVER, true, 1));
+    second.expectMessage(new Wire.Choke(SERVER, true, 1, 0));
     kit.send(2, SERVER, new Wire.RequestChunk(2, 0));
     second.expectMessage(new Wire.Chunk(SERVER, 0, 10_000));
     // The one that left got the chunk already on its way, and nothing of what it had queued.

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.topolab.cli.Main;
 
 /**
- * Measured distribution times against the fluid bound, in three regimes, for both models: each
+ * Measured distribution times against the fluid bound, in five regimes, for both models: each
  * scenario runs a client-server base and a peer-to-peer variant over the same links, in virtual
  * time. Client-server must come within 3% of its bound, peer-to-peer within 10%.
  */
@@ -49,15 +49,47 @@ class FluidBoundFidelityTest {
     assertWithin(report, "peer-to-peer", 0.10, 50 * 320.0 / 300);
   }
 
+  /**
+   * The issue's swarm: 100 peers, a 100 MB file from a 30 Mbps origin, latency 10 to 60 ms, the
+   * peers' uplinks the bottleneck and their downlinks slow (700 kbps up, 2 Mbps down). The
+   * receivers must not finish unevenly: the bound has them all finish together.
+   */
+  @Test
+  void peerUploadLimitedWithSlowDownlinks() throws Exception {
+    JsonNode report = run("upload-slow-down", 100, "30Mbps", "700kbps", "2Mbps", "100MB", "256KiB", "10ms", "60ms");
+    // N·F/u_s = 100 · 800 Mbit / 30 Mbps; N·F/(u_s + Σu_i) = 100 · 800 Mbit / (30 + 100 · 0.7) Mbps.
+    assertWithin(report, "default", 0.03, 100 * 800 / 30.0);
+    assertWithin(report, "peer-to-peer", 0.10, 800);
+  }
+
+  /**
+   * The issue's swarm with the downlinks the bottleneck (2 Mbps up and down): every peer must
+   * receive at its full downlink from the start, so a duplicate chunk or a late start costs directly.
+   */
+  @Test
+  void downloadLimitedWithEqualLinks() throws Exception {
+    JsonNode report = run("download-equal-links", 100, "30Mbps", "2Mbps", "2Mbps", "100MB", "256KiB", "10ms", "60ms");
+    // F/d_min = 800 Mbit / 2 Mbps (N·F/(u_s + Σu_i) is 100 · 800 / 230 = 348 s).
+    assertWithin(report, "default", 0.03, 100 * 800 / 30.0);
+    assertWithin(report, "peer-to-peer", 0.10, 400);
+  }
+
   private JsonNode run(String name, int receivers, String serverUp, String peerUp, String peerDown) throws Exception {
+    return run(name, receivers, serverUp, peerUp, peerDown, "40MB", "128KiB", "1ms", "5ms");
+  }
+
+  private JsonNode run(
+      String name, int receivers, String serverUp, String peerUp, String peerDown, String fileSize, String chunkSize, String minLatency,
+      String maxLatency)
+      throws Exception {
     String scenario =
         """
         name = "%s"
         seed = 7
-        duration = 1000s
-        network.latency = { distribution = uniform, min = 1ms, max = 5ms }
+        duration = 3000s
+        network.latency = { distribution = uniform, min = %s, max = %s }
         groups {
-          server { role = file-server, link { up = %s, down = 1Gbps }, file-size = 40MB, chunk-size = 128KiB }
+          server { role = file-server, link { up = %s, down = 1Gbps }, file-size = %s, chunk-size = %s }
           receivers {
             role = downloader, count = %d, link { up = %s, down = %s }
             source = server
@@ -71,7 +103,7 @@ class FluidBoundFidelityTest {
           }
         }
         """
-            .formatted(name, serverUp, receivers, peerUp, peerDown, receivers, peerUp, peerDown);
+            .formatted(name, minLatency, maxLatency, serverUp, fileSize, chunkSize, receivers, peerUp, peerDown, receivers, peerUp, peerDown);
     Path file = dir.resolve(name + ".conf");
     Files.writeString(file, scenario);
     Path out = dir.resolve(name);

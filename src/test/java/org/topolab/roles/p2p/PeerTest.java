@@ -5,112 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.topolab.distribution.Distribution;
-import org.topolab.network.LinkSpec;
 import org.topolab.network.NetMessage;
 import org.topolab.testkit.Arrival;
-import org.topolab.testkit.NodeProbe;
-import org.topolab.testkit.NodeTestKit;
 
-/**
- * The peer protocol in virtual time, with probes standing in for the origin (node 0), the tracker
- * (node 1) and the neighbours (nodes 3 to 6) of the peer under test (node 2). The file has chunks
- * of 1000 bytes. Links are unlimited and there is no latency, so all that a message causes has
- * arrived when {@code kit.send} returns, and {@code receivedSoFar()} reads all of it.
- */
-class PeerTest {
-
-  private static final int ORIGIN = 0;
-  private static final int TRACKER = 1;
-  private static final int PEER = 2;
-  private static final long SECOND = 1_000_000_000L;
-
-  private NodeTestKit kit;
-  private NodeProbe origin;
-  private NodeProbe tracker;
-  private final List<NodeProbe> neighbours = new ArrayList<>();
-  private DownloadMetrics metrics;
-
-  @BeforeEach
-  void setUp() {
-    kit =
-        NodeTestKit.builder()
-            .group("server", "file-server", 1, LinkSpec.UNLIMITED)
-            .group("tracker", 1)
-            .group("peer", "peer", 1, LinkSpec.UNLIMITED)
-            .group("n", "peer", 4, LinkSpec.UNLIMITED)
-            .build();
-    origin = kit.probe(ORIGIN);
-    tracker = kit.probe(TRACKER);
-    for (int id = 3; id <= 6; id++) {
-      neighbours.add(kit.probe(id));
-    }
-  }
-
-  @AfterEach
-  void tearDown() {
-    kit.close();
-  }
-
-  /** Upload slots that rotate every 10 s. */
-  private static Uploader.Policy slots(int slots) {
-    return new Uploader.Policy(slots, false, 10 * SECOND);
-  }
-
-  /** Starts the peer and walks it through the file's description and the tracker to neighbours 3, 4, 5. */
-  private void start(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, int chunks) {
-    Peer.Spec spec =
-        new Peer.Spec(
-            kit.group("tracker"), kit.group("server"), "", 10, requestsInFlight, uploading, seedTimeNanos, new Distribution.Constant(0));
-    metrics = new DownloadMetrics(kit.window(), 1, new FluidBound(1, 1e9, 1e9, 1e9, true));
-    kit.spawn(PEER, node -> Peer.create(node, spec, metrics, new LongAdder()));
-    origin.expectMessage(new Wire.GetFile(PEER, ""));
-    kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", chunks * 1000L, 1000));
-    Wire.Handshake toOrigin = origin.expectMessage(Wire.Handshake.class);
-    assertThat(toOrigin.file()).isEqualTo("file");
-    assertThat(Chunks.count(toOrigin.have())).isZero();
-    tracker.expectMessage(new Wire.Join(PEER, "file", 10));
-    kit.send(TRACKER, PEER, new Wire.Members(TRACKER, "file", new int[] {3, 4, 5}));
-    for (int id = 3; id <= 5; id++) {
-      Wire.Handshake handshake = neighbour(id).expectMessage(Wire.Handshake.class);
-      assertThat(handshake.from()).isEqualTo(PEER);
-      assertThat(Chunks.count(handshake.have())).isZero();
-    }
-    assertThat(neighbour(6).receivedSoFar()).isEmpty(); // not a member it was given
-  }
-
-  private NodeProbe neighbour(int id) {
-    return neighbours.get(id - 3);
-  }
-
-  private static long[] bits(int... chunks) {
-    long[] bits = Chunks.empty(10);
-    for (int chunk : chunks) {
-      Chunks.set(bits, chunk);
-    }
-    return bits;
-  }
-
-  /** The chunks asked of neighbour {@code id} so far; it must have been sent nothing else. */
-  private List<Integer> requested(int id) {
-    List<Integer> chunks = new ArrayList<>();
-    for (Arrival<NetMessage> arrival : neighbour(id).receivedSoFar()) {
-      assertThat(arrival.message()).as("sent to node %d", id).isInstanceOf(Wire.RequestChunk.class);
-      chunks.add(((Wire.RequestChunk) arrival.message()).chunk());
-    }
-    return chunks;
-  }
+/** The peer protocol, step by step, on the stage {@link PeerStage} sets. */
+class PeerTest extends PeerStage {
 
   @Test
   void exchangesBitfieldsOnConnectAndAnnouncesNewChunks() {
     start(4, slots(4), -1, 10);
     kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1)));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
-    kit.send(3, PEER, new Wire.Choke(3, true, 1));
+    kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     // A neighbour whose pace is not known yet is asked for two chunks at most: here, both.
     List<Integer> asked = requested(3);
     assertThat(asked).containsExactlyInAnyOrder(0, 1);
@@ -137,7 +44,7 @@ class PeerTest {
     for (int id = 3; id <= 5; id++) {
       neighbour(id).expectMessage(new Wire.Interest(PEER, true, 1));
     }
-    kit.send(3, PEER, new Wire.Choke(3, true, 1));
+    kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     // Chunk 0 is held by one neighbour, chunk 1 by two, chunk 2 by three; one request at a time.
     assertThat(requested(3)).containsExactly(0);
     kit.send(3, PEER, new Wire.Chunk(3, 0, 1000));
@@ -154,8 +61,8 @@ class PeerTest {
     kit.send(4, PEER, new Wire.Bitfield(4, all));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
     neighbour(4).expectMessage(new Wire.Interest(PEER, true, 1));
-    kit.send(3, PEER, new Wire.Choke(3, true, 1));
-    kit.send(4, PEER, new Wire.Choke(4, true, 1));
+    kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
+    kit.send(4, PEER, new Wire.Choke(4, true, 1, 0));
     List<Integer> fromThree = requested(3);
     List<Integer> fromFour = requested(4);
     assertThat(fromThree.size() + fromFour.size()).isEqualTo(3);
@@ -175,7 +82,7 @@ class PeerTest {
   private long downloadBothChunksFromThree() {
     kit.send(3, PEER, new Wire.Bitfield(3, bits(0, 1)));
     neighbour(3).expectMessage(new Wire.Interest(PEER, true, 1));
-    kit.send(3, PEER, new Wire.Choke(3, true, 1));
+    kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     List<Integer> asked = requested(3);
     assertThat(asked).containsExactlyInAnyOrder(0, 1);
     for (int chunk : asked) {
@@ -201,7 +108,8 @@ class PeerTest {
     kit.advance(Duration.ofMillis(100));
     kit.send(4, PEER, new Wire.Interest(4, true, 1));
     kit.send(5, PEER, new Wire.Interest(5, true, 1));
-    neighbour(4).expectMessage(new Wire.Choke(PEER, true, 1));
+    neighbour(4).expectMessage(new Wire.Choke(PEER, true, 1, 0));
+    neighbour(5).expectMessage(new Wire.Choke(PEER, false, 0, 0)); // its interest heard; it waits
     kit.send(4, PEER, new Wire.RequestChunk(4, 1));
     neighbour(4).expectMessage(new Wire.Chunk(PEER, 1, 1000));
     // The seed time after completing, it says goodbye to its neighbours and leaves the tracker's
@@ -228,9 +136,9 @@ class PeerTest {
     for (int id = 3; id <= 5; id++) {
       neighbour(id).expectMessage(new Wire.Interest(PEER, true, 1));
     }
-    kit.send(3, PEER, new Wire.Choke(3, true, 1));
+    kit.send(3, PEER, new Wire.Choke(3, true, 1, 0));
     assertThat(requested(3)).containsExactlyInAnyOrder(0, 1);
-    kit.send(4, PEER, new Wire.Choke(4, true, 1));
+    kit.send(4, PEER, new Wire.Choke(4, true, 1, 0));
     assertThat(requested(4)).isEmpty(); // the pipeline is full
     // Neighbour 3 leaves with both requests unanswered: they go to neighbour 4, which now holds
     // the only copies of chunks 0 and 1 (the rarest).
@@ -251,19 +159,36 @@ class PeerTest {
     for (int id = 4; id <= 6; id++) {
       kit.send(id, PEER, new Wire.Interest(id, true, 1));
     }
-    neighbour(4).expectMessage(new Wire.Choke(PEER, true, 1));
-    neighbour(5).expectMessage(new Wire.Choke(PEER, true, 1));
+    neighbour(4).expectMessage(new Wire.Choke(PEER, true, 1, 0));
+    neighbour(5).expectMessage(new Wire.Choke(PEER, true, 1, 0));
+    neighbour(6).expectMessage(new Wire.Choke(PEER, false, 0, 0)); // its interest heard; it waits
     // Neighbour 6 waits for a slot, and meanwhile uploads to the peer.
     kit.send(6, PEER, new Wire.Chunk(6, 0, 1000));
     // At the rechoke it gets the slot kept for the best uploader; the other slot goes to one of 4
-    // and 5 (the optimistic unchoke), and the other of them is choked, at the same instant.
+    // and 5 (the optimistic unchoke), and the other of them is choked, at the same instant. The one
+    // kept asked for nothing in the whole interval, as if it had missed its unchoke: that is repeated.
     Arrival<Wire.Choke> unchoke = neighbour(6).expectArrival(Wire.Choke.class);
-    assertThat(unchoke.message()).isEqualTo(new Wire.Choke(PEER, true, 1));
+    assertThat(unchoke.message()).isEqualTo(new Wire.Choke(PEER, true, 1, 0));
     assertThat(unchoke.nanos()).isEqualTo(interested + rechoke);
     List<Arrival<NetMessage>> toFourAndFive = new ArrayList<>(neighbour(4).receivedSoFar());
     toFourAndFive.addAll(neighbour(5).receivedSoFar());
-    assertThat(toFourAndFive).hasSize(1);
-    assertThat(toFourAndFive.get(0).message()).isEqualTo(new Wire.Choke(PEER, false, 2));
-    assertThat(toFourAndFive.get(0).nanos()).isEqualTo(interested + rechoke);
+    assertThat(toFourAndFive).extracting(Arrival::message)
+        .containsExactlyInAnyOrder(new Wire.Choke(PEER, false, 2, 0), new Wire.Choke(PEER, true, 1, 0));
+    assertThat(toFourAndFive).extracting(Arrival::to).doesNotHaveDuplicates();
+    assertThat(toFourAndFive).extracting(Arrival::nanos).containsOnly(interested + rechoke);
+  }
+
+  @Test
+  void asksTheTrackerForMoreEveryAnnounceIntervalWhileShortOfNeighbours() {
+    start(4, slots(4), -1, 10);
+    long answered = kit.now();
+    // The origin and three members are four neighbours, short of twice the ten it asks for: every
+    // announce interval it asks for more, while it downloads.
+    Arrival<Wire.Join> again = tracker.expectArrival(Wire.Join.class, Duration.ofSeconds(11));
+    assertThat(again.nanos()).isEqualTo(answered + 10 * SECOND);
+    kit.send(TRACKER, PEER, new Wire.Members(TRACKER, "file", new int[] {4, 6}));
+    neighbour(6).expectMessage(Wire.Handshake.class); // 4 it knows already
+    assertThat(neighbour(4).receivedSoFar()).isEmpty();
+    tracker.expectMessage(new Wire.Join(PEER, "file", 10));
   }
 }

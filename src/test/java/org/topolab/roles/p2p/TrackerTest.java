@@ -64,4 +64,19 @@ class TrackerTest {
     }
     assertThat(join(6, "a", 10)).hasSize(3).doesNotHaveDuplicates().doesNotContain(6);
   }
+
+  @Test
+  void handsOutTheMembersHandedOutLeastSoThatLateJoinersGetNeighboursToo() {
+    kit.spawn(TRACKER, node -> Tracker.create(node, 50));
+    // Each joiner asks for two. Peer 1 has been handed out once when 3 joins, 2 never: 3 gets both;
+    // then each joiner gets the two most recent, whatever the random draws.
+    assertThat(join(1, "a", 2)).isEmpty();
+    assertThat(join(2, "a", 2)).containsExactly(1);
+    assertThat(join(3, "a", 2)).containsExactly(2, 1);
+    assertThat(join(4, "a", 2)).containsExactly(3, 2);
+    assertThat(join(5, "a", 2)).containsExactly(4, 3);
+    assertThat(join(6, "a", 2)).containsExactly(5, 4);
+    // Peer 2 asks again: not handed itself, and the least handed out (6 never, 5 once) first.
+    assertThat(join(2, "a", 2)).containsExactly(6, 5);
+  }
 }

@@ -48,7 +48,7 @@ class WireSerializationTest {
             new Wire.Bitfield(2, bits),
             new Wire.Have(2, 5),
             new Wire.Interest(2, true, 3),
-            new Wire.Choke(2, false, 4),
+            new Wire.Choke(2, false, 4, 0),
             new Wire.Bye(2));
     Serialization serialization = SerializationExtension.get(kit.system());
     for (NetMessage message : messages) {

@@ -4,31 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.apache.pekko.serialization.Serializer;
-import org.apache.pekko.serialization.Serializers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.topolab.engine.PekkoConfig;
 import org.topolab.network.NetMessage;
+import org.topolab.network.WireRoundTrip;
 
 /** Every message of the gossip protocol crosses Pekko's serialisation (Jackson CBOR) intact, and declares its size. */
 class GossipSerializationTest {
-
-  private static ActorTestKit kit;
-
-  @BeforeAll
-  static void start() {
-    kit = ActorTestKit.create(PekkoConfig.load());
-  }
-
-  @AfterAll
-  static void stop() {
-    kit.shutdownTestKit();
-  }
 
   @Test
   void everyMessageRoundTrips() throws Exception {
@@ -39,13 +20,8 @@ class GossipSerializationTest {
     messages.add(new Shuffle(3, false, new int[] {3, 9, 12}, new int[] {0, 4, 2}));
     messages.add(new Shuffle(9, true, new int[] {}, new int[] {}));
     messages.add(new Update(3, 2, new long[] {1_000_000_000L, 2_000_000_000L}, 1024));
-    Serialization serialization = SerializationExtension.get(kit.system());
-    for (NetMessage message : messages) {
-      Serializer serializer = serialization.findSerializerFor(message);
-      assertThat(serializer.getClass().getSimpleName()).as(message.toString()).contains("Jackson");
-      byte[] bytes = serialization.serialize(message).get();
-      Object back = serialization.deserialize(bytes, serializer.identifier(), Serializers.manifestFor(serializer, message)).get();
-      assertThat(back).as(message.toString()).isEqualTo(message);
+    try (WireRoundTrip wire = new WireRoundTrip()) {
+      wire.assertRoundTrips(messages);
     }
   }
 
