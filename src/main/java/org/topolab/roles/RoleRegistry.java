@@ -9,6 +9,7 @@ import org.topolab.roles.aggregation.AveragingRole;
 import org.topolab.roles.clientserver.ClientRole;
 import org.topolab.roles.clientserver.LoadBalancerRole;
 import org.topolab.roles.clientserver.ServerRole;
+import org.topolab.roles.discovery.directory.DirectoryRole;
 import org.topolab.roles.discovery.kademlia.KademliaRole;
 import org.topolab.roles.p2p.DownloaderRole;
 import org.topolab.roles.p2p.FileServerRole;
@@ -32,7 +33,7 @@ public final class RoleRegistry {
         new ServerRole(), new ClientRole(), new LoadBalancerRole(),
         new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole(),
         new PublisherRole(), new SubscriberRole(), new AveragingRole(),
-        new GossipRole(), new KademliaRole())) {
+        new GossipRole(), new KademliaRole(), new DirectoryRole())) {
       roles.put(role.name(), role);
     }
     for (Role role : ServiceLoader.load(Role.class)) {

@@ -22,6 +22,7 @@ public final class LookupMetrics implements GroupMetrics<LookupMetrics> {
   private long sent;
   private long succeeded;
   private long messages;
+  private long queries;
   // hopCounts[h]: the successful lookups that took h hops.
   private long[] hopCounts = new long[16];
   private final LatencyStats latency = new LatencyStats();
@@ -60,6 +61,17 @@ public final class LookupMetrics implements GroupMetrics<LookupMetrics> {
     }
   }
 
+  /**
+   * {@code count} messages that carried the query on its way to a holder (not answers nor hits)
+   * were sent for the lookup that started at {@code start}; they count as messages too.
+   */
+  public synchronized void queries(long start, int count) {
+    if (window.measures(start)) {
+      messages += count;
+      queries += count;
+    }
+  }
+
   /** Node {@code node} (an index in the group) received a message at {@code now}. */
   public synchronized void handled(int node, long now) {
     if (window.measures(now)) {
@@ -73,6 +85,7 @@ public final class LookupMetrics implements GroupMetrics<LookupMetrics> {
       sent += other.sent;
       succeeded += other.succeeded;
       messages += other.messages;
+      queries += other.queries;
       if (other.hopCounts.length > hopCounts.length) {
         hopCounts = Arrays.copyOf(hopCounts, other.hopCounts.length);
       }
@@ -115,6 +128,11 @@ public final class LookupMetrics implements GroupMetrics<LookupMetrics> {
     return sent == 0 ? Double.NaN : (double) messages / sent;
   }
 
+  /** Query messages per lookup sent; NaN if none were sent. */
+  public synchronized double queriesPerLookup() {
+    return sent == 0 ? Double.NaN : (double) queries / sent;
+  }
+
   /** The busiest node's share of all the messages the group's nodes handled; NaN if they handled none. */
   public synchronized double busiestShare() {
     long total = totalHandled();
@@ -132,9 +150,9 @@ public final class LookupMetrics implements GroupMetrics<LookupMetrics> {
   /**
    * Writes {@code lookups}: {@code sent}, {@code succeeded}, {@code success-rate}, {@code hops}
    * ({@code mean}, {@code p50}, {@code p99}, {@code max}), {@code messages-per-lookup}, {@code
-   * latency-ms} ({@code mean}, {@code p50}, {@code p90}, {@code p99}, {@code max}) and {@code load}
-   * ({@code min}, {@code mean}, {@code max}, {@code busiest-share}); returns it, for the role to
-   * add its {@code theory}.
+   * query-messages-per-lookup}, {@code latency-ms} ({@code mean}, {@code p50}, {@code p90}, {@code
+   * p99}, {@code max}) and {@code load} ({@code min}, {@code mean}, {@code max}, {@code
+   * max-per-s}, {@code busiest-share}); returns it, for the role to add its {@code theory}.
    */
   public synchronized ObjectNode write(ObjectNode group) {
     ObjectNode out = group.putObject("lookups");
@@ -147,6 +165,7 @@ public final class LookupMetrics implements GroupMetrics<LookupMetrics> {
     putHops(hops, "p99", 99);
     putHops(hops, "max", 100);
     put(out, "messages-per-lookup", Json.round(messagesPerLookup(), 4));
+    put(out, "query-messages-per-lookup", Json.round(queriesPerLookup(), 4));
     ObjectNode millis = out.putObject("latency-ms");
     if (succeeded > 0) {
       latency.writeMillis(millis);
@@ -158,7 +177,9 @@ public final class LookupMetrics implements GroupMetrics<LookupMetrics> {
     ObjectNode load = out.putObject("load");
     load.put("min", Arrays.stream(handled).min().orElse(0));
     load.put("mean", Json.round((double) totalHandled() / handled.length, 3));
-    load.put("max", Arrays.stream(handled).max().orElse(0));
+    int max = Arrays.stream(handled).max().orElse(0);
+    load.put("max", max);
+    put(load, "max-per-s", Json.round(max / window.seconds(), 3));
     put(load, "busiest-share", Json.round(busiestShare(), 6));
     return out;
   }

@@ -13,7 +13,10 @@ import org.topolab.settings.Settings;
  * and each node looking items up as a Poisson process of rate {@code lookup-rate}. Nodes join at
  * uniformly random times within the first {@code join-within} of the run (half the warm-up unless
  * set, and never past it, so that the measured lookups see the whole group); a node looks items up
- * from the end of that join phase, or from when it has joined if that is later. See docs/discovery.md.
+ * from the end of that join phase, or from when it has joined if that is later. A role may reserve
+ * the first nodes of its group for a service (a central index): they hold no items and look
+ * nothing up, and the catalogue is placed on the others, its peers, peer p being node reserved + p.
+ * See docs/discovery.md.
  */
 public final class LookupWorkload {
 
@@ -29,7 +32,10 @@ public final class LookupWorkload {
   private final Distribution gaps;
   private final long joinWithinNanos;
 
-  private LookupWorkload(Catalogue catalogue, Zipf popularity, double lookupsPerSecond, long joinWithinNanos) {
+  private final int reserved;
+
+  private LookupWorkload(int reserved, Catalogue catalogue, Zipf popularity, double lookupsPerSecond, long joinWithinNanos) {
+    this.reserved = reserved;
     this.catalogue = catalogue;
     this.popularity = popularity;
     this.lookupsPerSecond = lookupsPerSecond;
@@ -43,15 +49,25 @@ public final class LookupWorkload {
    * catalogue be built is used instead.
    */
   public static LookupWorkload read(GroupSettings group) {
+    return read(group, 0);
+  }
+
+  /**
+   * As {@link #read(GroupSettings)}, with the group's first {@code reserved} nodes (fewer than it
+   * has) left out of the catalogue and the lookups.
+   */
+  public static LookupWorkload read(GroupSettings group, int reserved) {
     Settings in = group.settings();
     GroupInfo nodes = group.group();
+    int peers = nodes.count() - reserved;
     int items = in.integer("items", 1000, 1, MAX_ITEMS);
     double zipf = in.number("zipf", 1.0, 0, 10);
-    int replicas = in.integer("replicas", Math.min(3, nodes.count()), 1, Integer.MAX_VALUE);
-    if (replicas > nodes.count()) {
-      in.problem("replicas", replicas + " copies of each item need a group of at least " + replicas + " nodes; '"
-          + nodes.name() + "' has " + nodes.count());
-      replicas = nodes.count();
+    int replicas = in.integer("replicas", Math.min(3, peers), 1, Integer.MAX_VALUE);
+    if (replicas > peers) {
+      String what = reserved == 0 ? "nodes" : "peers (nodes other than the " + reserved + " that serve)";
+      in.problem("replicas", replicas + " copies of each item need a group of at least " + replicas + " " + what + "; '"
+          + nodes.name() + "' has " + peers);
+      replicas = peers;
     }
     if ((long) items * replicas > MAX_PLACEMENTS) {
       in.problem("replicas", items + " items x " + replicas + " replicas is more than the " + MAX_PLACEMENTS
@@ -67,14 +83,19 @@ public final class LookupWorkload {
           + seconds(joinWithin) + " (a few seconds more lets the items be stored first), or shorten join-within");
       joinWithin = warmup;
     }
-    return new LookupWorkload(new Catalogue(group.seed(), nodes.count(), items, replicas), new Zipf(items, zipf), rate, joinWithin);
+    return new LookupWorkload(reserved, new Catalogue(group.seed(), peers, items, replicas), new Zipf(items, zipf), rate, joinWithin);
   }
 
   private static String seconds(long nanos) {
     return BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString() + "s";
   }
 
-  /** Where the items live. */
+  /** The nodes at the start of the group that are left out of the catalogue and the lookups. */
+  public int reserved() {
+    return reserved;
+  }
+
+  /** Where the items live, by peer (node index minus {@link #reserved()}). */
   public Catalogue catalogue() {
     return catalogue;
   }
@@ -105,11 +126,16 @@ public final class LookupWorkload {
   }
 
   /**
-   * The item that node {@code node} (an index in the group) looks up next, drawn by popularity; -1
-   * if it drew an item it holds itself, which needs no lookup.
+   * The item that peer {@code peer} (its index in the catalogue) looks up next, drawn by
+   * popularity; -1 if it drew an item it holds itself, which needs no lookup.
    */
-  public int draw(int node, SplittableRandom random) {
+  public int draw(int peer, SplittableRandom random) {
     int item = popularity.sample(random);
-    return catalogue.holds(node, item) ? -1 : item;
+    return catalogue.holds(peer, item) ? -1 : item;
+  }
+
+  /** When a node that has joined at {@code now} makes its first lookup: one gap after the join phase, or after now if later. */
+  public long firstLookupDelay(long now, SplittableRandom random) {
+    return Math.max(0, joinWithinNanos - now) + nextGap(random);
   }
 }

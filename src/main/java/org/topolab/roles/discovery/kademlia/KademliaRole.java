@@ -1,17 +1,12 @@
 package org.topolab.roles.discovery.kademlia;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigValue;
-import java.util.Locale;
-import org.apache.pekko.actor.typed.Behavior;
-import org.topolab.metrics.Json;
+import java.util.Map;
 import org.topolab.node.GroupInfo;
-import org.topolab.node.NodeContext;
 import org.topolab.role.GroupModel;
 import org.topolab.role.GroupSettings;
 import org.topolab.role.Role;
-import org.topolab.role.SummaryRow;
-import org.topolab.roles.discovery.LookupMetrics;
+import org.topolab.roles.discovery.LookupGroup;
 import org.topolab.roles.discovery.LookupWorkload;
 import org.topolab.settings.Settings;
 
@@ -55,41 +50,16 @@ public final class KademliaRole implements Role {
     LookupWorkload workload = LookupWorkload.read(group);
     KeySpace space = new KeySpace(group.seed(), nodes, workload.catalogue().items(), bits);
     Kademlia.Spec spec = new Kademlia.Spec(space, workload, k, alpha, nodes.id(bootstrap), refresh, timeout);
-    double theory = log2(nodes.count());
-    String name = nodes.name();
-    return new GroupModel<LookupMetrics>() {
-      @Override
-      public LookupMetrics newMetrics() {
-        return new LookupMetrics(group.window(), nodes.count());
-      }
-
-      @Override
-      public Behavior<?> createNode(NodeContext node, LookupMetrics metrics) {
-        return Kademlia.create(node, spec, metrics);
-      }
-
-      @Override
-      public long drainNanos() {
-        return DRAIN_TIMEOUTS * timeout;
-      }
-
-      @Override
-      public void report(ObjectNode out, LookupMetrics metrics) {
-        out.put("k", k);
-        out.put("alpha", alpha);
-        out.put("id-bits", bits);
-        ObjectNode model = metrics.write(out).putObject("theory");
-        model.put("model", "kademlia");
-        model.put("formula", "log2 N");
-        model.put("hops", Json.round(theory, 4));
-      }
-
-      @Override
-      public void summarize(SummaryRow row, LookupMetrics metrics) {
-        metrics.summarize(name, row);
-        row.put(name + " log2 N", String.format(Locale.ROOT, "%.2f", theory));
-      }
-    };
+    return LookupGroup.model(
+        group,
+        (node, metrics) -> Kademlia.create(node, spec, metrics),
+        DRAIN_TIMEOUTS * timeout,
+        out -> {
+          out.put("k", k);
+          out.put("alpha", alpha);
+          out.put("id-bits", bits);
+        },
+        new LookupGroup.Theory("kademlia", "log2 N", Map.of("hops", log2(nodes.count()))));
   }
 
   /** {@code refresh}: the interval after which an untouched bucket is refreshed, or {@code off} (returned as 0). */

@@ -133,7 +133,7 @@ final class Requests {
       return null;
     }
     pending.remove(rpc);
-    count(sent.lookup());
+    count(sent.lookup(), false);
     return sent.lookup();
   }
 
@@ -149,7 +149,7 @@ final class Requests {
                 ? new KademliaWire.FindValue(node.id(), rpc, idBytes, lookup.item())
                 : new KademliaWire.FindNode(node.id(), rpc, idBytes, lookup.target());
         node.send(contact, query);
-        count(lookup);
+        count(lookup, true);
       }
       if (lookup.done()) {
         lookup.close();
@@ -162,9 +162,14 @@ final class Requests {
     }
   }
 
-  /** One message of {@code lookup}, if it is one the metrics count. */
-  private void count(Lookup lookup) {
-    if (lookup.purpose() == Lookup.Purpose.FIND_VALUE) {
+  /** One message of {@code lookup}, a query or an answer, if it is one the metrics count. */
+  private void count(Lookup lookup, boolean query) {
+    if (lookup.purpose() != Lookup.Purpose.FIND_VALUE) {
+      return;
+    }
+    if (query) {
+      metrics.queries(lookup.started(), 1);
+    } else {
       metrics.messages(lookup.started(), 1);
     }
   }
