@@ -18,6 +18,9 @@ import org.topolab.role.SummaryRow;
  */
 public final class LookupGroup {
 
+  /** Time after the workload for the last answers of protocols without timeouts: a round trip, or a flood and its hits, take far less. */
+  public static final long DRAIN_NANOS = 5_000_000_000L;
+
   /**
    * What theory says of a protocol: {@code model} names it, {@code formula} says how the values were
    * computed, and {@code values} are the numbers, under the name of the measured field they stand

@@ -19,9 +19,6 @@ import org.topolab.settings.Settings;
  */
 public final class DirectoryRole implements Role {
 
-  /** Time after the workload for the last answers: a round trip takes far less. */
-  static final long DRAIN_NANOS = 5_000_000_000L;
-
   @Override
   public String name() {
     return "directory";
@@ -49,7 +46,7 @@ public final class DirectoryRole implements Role {
         (node, metrics) -> node.id() - nodes.first() < indexServers
             ? Index.create(node, items, metrics)
             : DirectoryPeer.create(node, workload, metrics),
-        DRAIN_NANOS,
+        LookupGroup.DRAIN_NANOS,
         out -> out.put("index-servers", indexServers),
         new LookupGroup.Theory("directory",
             "one query and its answer; the busiest index server receives lookup-rate x (peers - replicas)"
