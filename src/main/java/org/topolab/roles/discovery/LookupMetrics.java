@@ -199,11 +199,12 @@ public final class LookupMetrics implements GroupMetrics<LookupMetrics> {
     out.put(key, h);
   }
 
-  /** Puts the success rate, the mean hops (headline), messages per lookup and the busiest node's share into the row. */
+  /** Puts the success rate, the mean hops (headline), messages per lookup, mean latency and the busiest node's share into the row. */
   public synchronized void summarize(String group, SummaryRow row) {
     row.put(group + " success", format("%.4f", successRate()));
     row.putHeadline(group + " hops", format("%.2f", meanHops()));
     row.put(group + " msgs/lookup", format("%.1f", messagesPerLookup()));
+    row.put(group + " mean ms", format("%.1f", succeeded == 0 ? Double.NaN : latency.meanNanos() / 1e6));
     row.put(group + " busiest", format("%.4f", busiestShare()));
   }
 
