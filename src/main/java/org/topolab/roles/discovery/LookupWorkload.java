@@ -2,8 +2,10 @@ package org.topolab.roles.discovery;
 
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.topolab.distribution.Distribution;
 import org.topolab.node.GroupInfo;
+import org.topolab.node.NodeContext;
 import org.topolab.role.GroupSettings;
 import org.topolab.settings.Settings;
 
@@ -132,6 +134,18 @@ public final class LookupWorkload {
   public int draw(int peer, SplittableRandom random) {
     int item = popularity.sample(random);
     return catalogue.holds(peer, item) ? -1 : item;
+  }
+
+  /**
+   * Whether the workload still runs at {@code node}'s time, so that a lookup is due; if it is, the
+   * next {@code tick} is set one gap later.
+   */
+  public <T> boolean due(NodeContext node, ActorRef<T> self, T tick) {
+    if (node.now() >= node.window().endNanos()) {
+      return false;
+    }
+    node.after(nextGap(node.random()), self, tick);
+    return true;
   }
 
   /** When a node that has joined at {@code now} makes its first lookup: one gap after the join phase, or after now if later. */

@@ -66,9 +66,8 @@ public final class DirectoryPeer extends AbstractMatchingBehavior<DirectoryPeer.
       register();
       node.after(workload.firstLookupDelay(node.now(), node.random()), self, Tick.LOOKUP);
     } else if (message == Tick.LOOKUP) {
-      if (node.now() < node.window().endNanos()) {
+      if (workload.due(node, self, Tick.LOOKUP)) {
         lookUp();
-        node.after(workload.nextGap(node.random()), self, Tick.LOOKUP);
       }
     } else if (message instanceof DirectoryWire.Answer answer) {
       metrics.handled(index, node.now());

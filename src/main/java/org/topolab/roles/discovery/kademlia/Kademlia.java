@@ -148,9 +148,8 @@ public final class Kademlia extends AbstractMatchingBehavior<Kademlia.Command> {
         }
       }
       case LOOKUP -> {
-        if (node.now() < node.window().endNanos()) {
+        if (spec.workload().due(node, self, Tick.LOOKUP)) {
           lookUp();
-          node.after(spec.workload().nextGap(node.random()), self, Tick.LOOKUP);
         }
       }
       case REFRESH -> {

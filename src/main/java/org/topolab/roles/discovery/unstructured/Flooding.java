@@ -57,11 +57,7 @@ public final class Flooding extends AbstractMatchingBehavior<Flooding.Command> {
     this.metrics = metrics;
     this.self = context.getSelf();
     this.index = node.id() - node.group().first();
-    int[] around = spec.overlay().neighbours(index);
-    for (int i = 0; i < around.length; i++) {
-      around[i] = node.group().id(around[i]);
-    }
-    this.neighbours = around;
+    this.neighbours = spec.overlay().neighbourIds(node.group(), index);
     this.flood = new Flood(node, neighbours, spec.ttl(), item -> spec.workload().catalogue().holds(index, item) ? node.id() : -1,
         metrics);
   }
@@ -79,9 +75,8 @@ public final class Flooding extends AbstractMatchingBehavior<Flooding.Command> {
   @Override
   public Behavior<Command> onMessage(Command message) {
     if (message == Tick.LOOKUP) {
-      if (node.now() < node.window().endNanos()) {
+      if (spec.workload().due(node, self, Tick.LOOKUP)) {
         lookUp();
-        node.after(spec.workload().nextGap(node.random()), self, Tick.LOOKUP);
       }
       return Behaviors.same();
     }

@@ -71,9 +71,8 @@ public final class Leaf extends AbstractMatchingBehavior<Leaf.Command> {
       }
       node.after(spec.workload().firstLookupDelay(node.now(), node.random()), self, Tick.LOOKUP);
     } else if (message == Tick.LOOKUP) {
-      if (node.now() < node.window().endNanos()) {
+      if (spec.workload().due(node, self, Tick.LOOKUP)) {
         lookUp();
-        node.after(spec.workload().nextGap(node.random()), self, Tick.LOOKUP);
       }
     } else if (message instanceof FloodWire.Hit hit) {
       metrics.handled(index, node.now());

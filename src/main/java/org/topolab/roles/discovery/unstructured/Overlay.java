@@ -2,6 +2,7 @@ package org.topolab.roles.discovery.unstructured;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.topolab.node.GroupInfo;
 import org.topolab.node.Seeds;
 
 /**
@@ -98,13 +99,12 @@ final class Overlay {
     return Arrays.copyOfRange(links, first[node], first[node + 1]);
   }
 
-  /** The number of neighbours of node {@code node}. */
-  int degree(int node) {
-    return first[node + 1] - first[node];
-  }
-
-  /** The {@code i}-th neighbour of node {@code node}. */
-  int neighbour(int node, int i) {
-    return links[first[node] + i];
+  /** The neighbours of the group's node {@code node} (an index in the group), as node ids. */
+  int[] neighbourIds(GroupInfo group, int node) {
+    int[] ids = neighbours(node);
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = group.id(ids[i]);
+    }
+    return ids;
   }
 }

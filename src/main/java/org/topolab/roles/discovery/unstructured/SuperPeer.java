@@ -70,11 +70,7 @@ public final class SuperPeer extends AbstractMatchingBehavior<SuperPeer.Command>
     for (int i = 0; i < spec.workload().catalogue().heldCount(index); i++) {
       holderOf[spec.workload().catalogue().heldItem(index, i)] = node.id();
     }
-    int[] around = spec.overlay().neighbours(index);
-    for (int i = 0; i < around.length; i++) {
-      around[i] = node.group().id(around[i]);
-    }
-    this.flood = new Flood(node, around, spec.ttl(), item -> holderOf[item], metrics);
+    this.flood = new Flood(node, spec.overlay().neighbourIds(node.group(), index), spec.ttl(), item -> holderOf[item], metrics);
   }
 
   /** A super-peer: the group's node {@code index} for an index below {@code spec.superPeers()}. */
@@ -90,9 +86,8 @@ public final class SuperPeer extends AbstractMatchingBehavior<SuperPeer.Command>
   @Override
   public Behavior<Command> onMessage(Command message) {
     if (message == Tick.LOOKUP) {
-      if (node.now() < node.window().endNanos()) {
+      if (spec.workload().due(node, self, Tick.LOOKUP)) {
         lookUp();
-        node.after(spec.workload().nextGap(node.random()), self, Tick.LOOKUP);
       }
       return Behaviors.same();
     }
