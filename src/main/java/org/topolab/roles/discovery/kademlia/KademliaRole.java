@@ -59,7 +59,8 @@ public final class KademliaRole implements Role {
           out.put("alpha", alpha);
           out.put("id-bits", bits);
         },
-        new LookupGroup.Theory("kademlia", "log2 N", Map.of("hops", log2(nodes.count()))));
+        new LookupGroup.Theory("kademlia", "log2 N (the bound: each hop at least one bit nearer the key)",
+            Map.of("hops", log2(nodes.count()))));
   }
 
   /** {@code refresh}: the interval after which an untouched bucket is refreshed, or {@code off} (returned as 0). */

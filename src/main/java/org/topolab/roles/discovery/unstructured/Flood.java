@@ -16,7 +16,10 @@ import org.topolab.roles.discovery.LookupMetrics;
  */
 final class Flood {
 
-  /** How long a node remembers a query it saw (Gnutella's routing table kept ids for minutes; a simulated flood ends within a second or two). */
+  /**
+   * How long a node remembers a query it saw: Gnutella's routing table kept ids for minutes; a
+   * simulated flood and its hits end within a second or two.
+   */
   static final long REMEMBER_NANOS = 10_000_000_000L;
 
   /** The node a query came from, for the query's own origin. */

@@ -62,7 +62,10 @@ public final class Flooding extends AbstractMatchingBehavior<Flooding.Command> {
         metrics);
   }
 
-  /** A flooding peer; {@code metrics} is shared by its group. The overlay is there from the start: a peer only waits for the join phase to end. */
+  /**
+   * A flooding peer; {@code metrics} is shared by its group. The overlay is there from the start:
+   * a peer only waits for the join phase to end.
+   */
   public static Behavior<Command> create(NodeContext node, Spec spec, LookupMetrics metrics) {
     return Behaviors.setup(
         context -> {
@@ -116,7 +119,10 @@ public final class Flooding extends AbstractMatchingBehavior<Flooding.Command> {
     metrics.queries(now, spec.walkers());
   }
 
-  /** A walker arrived: a holder answers the origin, and the walker ends; otherwise it goes on to a random neighbour while its TTL lasts. */
+  /**
+   * A walker arrived: a holder answers the origin, and the walker ends; otherwise it goes on to a
+   * random neighbour while its TTL lasts.
+   */
   private void onWalk(FloodWire.Walk walk) {
     if (spec.workload().catalogue().holds(index, walk.item())) {
       node.send(walk.origin(), new FloodWire.Hit(walk.origin(), walk.id(), node.id(), walk.hops(), walk.started()));
