@@ -7,6 +7,8 @@ import java.util.function.LongConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import java.util.Map;
+import org.topolab.faults.FaultSchedule;
 import org.topolab.network.Envelope;
 import org.topolab.network.GroupTraffic;
 import org.topolab.network.Network;
@@ -31,6 +33,7 @@ final class PartitionRun {
   private final VirtualTime time;
   private final Network network;
   private final RunContext context;
+  private final FaultSchedule faults;
   private final List<MeasuredGroup<?>> groups = new ArrayList<>();
   // Envelopes for each other partition, by window parity, then by the receiving partition: the
   // others take in one window's while this partition fills the other's.
@@ -62,7 +65,9 @@ final class PartitionRun {
             id -> Seeds.forNode(run.seed(), id, Seeds.NETWORK),
             run.latency(),
             run.loss(),
-            this::post);
+            this::post,
+            run.faults());
+    this.faults = run.faults();
     this.context = new RunContext(time, network, run.topology(), run.window(), run.seed());
     for (GroupModel<?> model : run.models()) {
       groups.add(MeasuredGroup.start(model));
@@ -83,10 +88,11 @@ final class PartitionRun {
     executor.attach();
     world =
         system.systemActorOf(
-            World.create(context, this::isLocal, groups, failures, ready, stopped),
+            World.create(context, this::isLocal, groups, failures, faults, ready, stopped),
             name,
             DispatcherSelector.fromConfig(dispatcher));
     time.runReadyUntil(ready::isDone);
+    FaultInjector.schedule(faults, this::isLocal, time, world);
   }
 
   private void post(Envelope envelope) {
@@ -185,12 +191,25 @@ final class PartitionRun {
     return groups;
   }
 
-  /** The traffic of this partition's nodes of {@code group}. */
+  /**
+   * The traffic of this partition's nodes of {@code group}, and the messages of the group's other
+   * nodes that were lost here because their receiver had crashed.
+   */
   GroupTraffic traffic(GroupInfo group) {
+    return traffic(group, network, this::isLocal);
+  }
+
+  /** The traffic of {@code group} as {@code network}, which holds the nodes for which {@code local} holds, saw it. */
+  static GroupTraffic traffic(GroupInfo group, Network network, java.util.function.IntPredicate local) {
     GroupTraffic traffic = GroupTraffic.NONE;
     for (int i = 0; i < group.count(); i++) {
-      if (isLocal(group.id(i))) {
+      if (local.test(group.id(i))) {
         traffic = traffic.plus(network.traffic(group.id(i)));
+      }
+    }
+    for (Map.Entry<Integer, Long> lost : network.lostFromElsewhere().entrySet()) {
+      if (group.contains(lost.getKey())) {
+        traffic = traffic.plusDropped(lost.getValue());
       }
     }
     return traffic;

@@ -51,7 +51,8 @@ public final class RealTimeRun {
             id -> Seeds.forNode(run.seed(), id, Seeds.NETWORK),
             run.latency(),
             run.loss(),
-            elsewhere);
+            elsewhere,
+            run.faults());
   }
 
   /** What a real-time run measured, with how late its events and its messages from elsewhere were. */
@@ -91,8 +92,11 @@ public final class RealTimeRun {
       CompletableFuture<Void> stopped = new CompletableFuture<>();
       ActorRef<World.Command> world =
           system.systemActorOf(
-              World.create(context, local, groups, failures, spawned, stopped), name, DispatcherSelector.fromConfig(RealTimeExecutor.DISPATCHER));
+              World.create(context, local, groups, failures, run.faults(), spawned, stopped),
+              name,
+              DispatcherSelector.fromConfig(RealTimeExecutor.DISPATCHER));
       spawned.get(2, TimeUnit.MINUTES);
+      FaultInjector.schedule(run.faults(), local, time, world);
       ready.run();
       time.start();
       // In steps of about 200 ms of wall time, so that a stop is noticed soon.
@@ -117,13 +121,7 @@ public final class RealTimeRun {
     }
     List<GroupTraffic> traffic = new ArrayList<>();
     for (GroupInfo group : run.topology().groups()) {
-      GroupTraffic sum = GroupTraffic.NONE;
-      for (int i = 0; i < group.count(); i++) {
-        if (local.test(group.id(i))) {
-          sum = sum.plus(network.traffic(group.id(i)));
-        }
-      }
-      traffic.add(sum);
+      traffic.add(PartitionRun.traffic(group, network, local));
     }
     RunPart part = new RunPart(time.events(), simulated, 0, groups, traffic);
     return new Result(part, time.meanLagNanos(), time.maxLagNanos(), late.get());

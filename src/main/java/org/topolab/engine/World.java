@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntPredicate;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.topolab.faults.FaultSchedule;
+import org.topolab.faults.NodeAction;
 import org.topolab.node.GroupInfo;
 import org.topolab.node.NodeContext;
 import org.topolab.node.RunContext;
@@ -23,7 +26,8 @@ import org.topolab.node.RunContext;
  *
  * <p>The nodes are spread over slices of at most {@value #SLICE}, each the parent that watches its
  * share (see {@link NodeFailures}): Pekko keeps an actor's children, and those it watches, in maps
- * whose cost per entry grows with their size.
+ * whose cost per entry grows with their size. A slice also carries out what faults do to its nodes:
+ * it stops a crashed node, makes a fresh one on restart, and pauses and resumes them.
  */
 final class World {
 
@@ -31,7 +35,10 @@ final class World {
   static final int SLICE = 100;
 
   /** What the world receives. */
-  sealed interface Command permits Stop {}
+  sealed interface Command permits Stop, NodeFault {}
+
+  /** A fault's {@code action} on node {@code node}, which lives in this world. */
+  record NodeFault(int node, NodeAction.Action action) implements Command {}
 
   /** Ends the run: the world and all its nodes stop. */
   enum Stop implements Command {
@@ -43,13 +50,15 @@ final class World {
   /**
    * A world that spawns the nodes of {@code run} for which {@code local} holds, each recording
    * into its group's entry of {@code groups}, notes in {@code failures} any that throws, completes
-   * {@code ready} once all exist, and completes {@code stopped} once all have stopped.
+   * {@code ready} once all exist, and completes {@code stopped} once all have stopped; {@code faults}
+   * says which nodes may be paused.
    */
   static Behavior<Command> create(
       RunContext run,
       IntPredicate local,
       List<MeasuredGroup<?>> groups,
       NodeFailures failures,
+      FaultSchedule faults,
       CompletableFuture<Void> ready,
       CompletableFuture<Void> stopped) {
     return Behaviors.setup(
@@ -67,21 +76,33 @@ final class World {
               }
             }
           }
-          NodeMaker maker = (parent, id) -> {
+          NodeMaker maker = (parent, id, restarts) -> {
             @SuppressWarnings("unchecked")
-            Behavior<Object> behavior = (Behavior<Object>) measured.get(run.topology().groupOf(id)).createNode(new NodeContext(id, run));
-            run.network().register(id, failures.spawn(parent, behavior, run.topology().nodeName(id)));
+            Behavior<Object> behavior =
+                (Behavior<Object>) measured.get(run.topology().groupOf(id)).createNode(new NodeContext(id, run, restarts));
+            String name = run.topology().nodeName(id) + (restarts == 0 ? "" : "~" + restarts);
+            ActorRef<Object> node = failures.spawn(parent, faults.pauses(id) ? Pausable.wrap(behavior) : behavior, name);
+            run.network().register(id, node);
+            return node;
           };
+          boolean keepRefs = !faults.nodeActions().isEmpty();
           List<CompletableFuture<Void>> slices = new ArrayList<>();
+          List<ActorRef<NodeFault>> sliceRefs = new ArrayList<>();
           for (int from = 0; from < count; from += SLICE) {
             int[] share = Arrays.copyOfRange(ids, from, Math.min(count, from + SLICE));
             CompletableFuture<Void> spawned = new CompletableFuture<>();
             slices.add(spawned);
-            context.spawn(slice(share, maker, failures, spawned), "slice-" + slices.size(), DispatcherSelector.sameAsParent());
+            sliceRefs.add(context.spawn(
+                slice(share, maker, failures, keepRefs, run, spawned), "slice-" + slices.size(), DispatcherSelector.sameAsParent()));
           }
           CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new)).thenRun(() -> ready.complete(null));
+          int spawnedCount = count;
           return Behaviors.receive(Command.class)
               .onMessage(Stop.class, stop -> Behaviors.stopped())
+              .onMessage(NodeFault.class, fault -> {
+                sliceRefs.get(Arrays.binarySearch(ids, 0, spawnedCount, fault.node()) / SLICE).tell(fault);
+                return Behaviors.same();
+              })
               .onSignal(
                   PostStop.class,
                   signal -> {
@@ -92,20 +113,47 @@ final class World {
         });
   }
 
-  /** Spawns node {@code id} as a child of the actor whose context is {@code parent}, and registers it with the network. */
+  /**
+   * Spawns node {@code id}, after {@code restarts} restarts, as a child of the actor whose context is
+   * {@code parent}, and registers it with the network.
+   */
   private interface NodeMaker {
-    void spawn(ActorContext<?> parent, int id);
+    ActorRef<Object> spawn(ActorContext<?> parent, int id, int restarts);
   }
 
-  /** A share of the world's nodes: spawns them, completes {@code spawned}, and notes their failures. */
-  private static Behavior<Void> slice(int[] ids, NodeMaker maker, NodeFailures failures, CompletableFuture<Void> spawned) {
+  /**
+   * A share of the world's nodes: spawns them, completes {@code spawned}, notes their failures and,
+   * if {@code keepRefs}, carries out what faults do to them.
+   */
+  private static Behavior<NodeFault> slice(
+      int[] ids, NodeMaker maker, NodeFailures failures, boolean keepRefs, RunContext run, CompletableFuture<Void> spawned) {
     return Behaviors.setup(
         context -> {
-          for (int id : ids) {
-            maker.spawn(context, id);
+          // The live node of each id, null while it is down; and how often each has restarted.
+          @SuppressWarnings("unchecked")
+          ActorRef<Object>[] nodes = keepRefs ? new ActorRef[ids.length] : null;
+          int[] restarts = keepRefs ? new int[ids.length] : null;
+          for (int i = 0; i < ids.length; i++) {
+            ActorRef<Object> node = maker.spawn(context, ids[i], 0);
+            if (keepRefs) {
+              nodes[i] = node;
+            }
           }
           spawned.complete(null);
-          return Behaviors.receive(Void.class)
+          return Behaviors.receive(NodeFault.class)
+              .onMessage(NodeFault.class, fault -> {
+                int i = Arrays.binarySearch(ids, fault.node());
+                switch (fault.action()) {
+                  case CRASH -> crash(context, nodes, i, fault.node(), run);
+                  case RESTART -> {
+                    crash(context, nodes, i, fault.node(), run);
+                    nodes[i] = maker.spawn(context, fault.node(), ++restarts[i]);
+                  }
+                  case PAUSE -> tellIfUp(nodes[i], Pausable.Signal.PAUSE);
+                  case RESUME -> tellIfUp(nodes[i], Pausable.Signal.RESUME);
+                }
+                return Behaviors.same();
+              })
               .onSignal(
                   Terminated.class,
                   signal -> {
@@ -114,5 +162,20 @@ final class World {
                   })
               .build();
         });
+  }
+
+  /** Stops node {@code id}, at {@code nodes[i]}, if it is up: its state is gone, and what reaches it from now on is lost. */
+  private static void crash(ActorContext<?> slice, ActorRef<Object>[] nodes, int i, int id, RunContext run) {
+    if (nodes[i] != null) {
+      run.network().down(id);
+      slice.stop(nodes[i]);
+      nodes[i] = null;
+    }
+  }
+
+  private static void tellIfUp(ActorRef<Object> node, Pausable.Signal signal) {
+    if (node != null) {
+      node.tell(signal);
+    }
   }
 }

@@ -45,6 +45,13 @@ public record GroupTraffic(
         Math.max(maxBytesReceived, node.bytesReceived()));
   }
 
+  /** This traffic with {@code more} messages of its nodes counted as dropped. */
+  public GroupTraffic plusDropped(long more) {
+    return new GroupTraffic(
+        nodes, messagesSent, bytesSent, messagesReceived, bytesReceived, dropped + more, minBytesSent, maxBytesSent, minBytesReceived,
+        maxBytesReceived);
+  }
+
   /** This traffic with {@code other}'s (other nodes of the same group) added. */
   public GroupTraffic plus(GroupTraffic other) {
     return new GroupTraffic(

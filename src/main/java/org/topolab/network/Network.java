@@ -1,5 +1,7 @@
 package org.topolab.network;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -25,6 +27,9 @@ import org.topolab.time.SimTime;
  */
 public final class Network {
 
+  // Stands in the directory for a node that has crashed: what reaches it is lost.
+  private static final Object DOWN = new Object();
+
   private final SimTime time;
   // The ports of this partition's nodes; null for the others.
   private final NodePort[] ports;
@@ -34,6 +39,9 @@ public final class Network {
   private final Object[] directory;
   private final Distribution latency;
   private final double loss;
+  private final NetworkFaults faults;
+  // Messages from nodes of other partitions lost here because their receiver had crashed, by sender.
+  private final Map<Integer, Long> lostFromElsewhere = new HashMap<>();
 
   /**
    * A network of {@code nodes} nodes, all in this partition; node i has link {@code links.apply(i)}
@@ -47,12 +55,13 @@ public final class Network {
       IntFunction<SplittableRandom> randoms,
       Distribution latency,
       double loss) {
-    this(time, nodes, id -> true, links, randoms, latency, loss, null);
+    this(time, nodes, id -> true, links, randoms, latency, loss, null, NetworkFaults.NONE);
   }
 
   /**
    * One partition's network: the nodes for which {@code local} holds live here; a message to any
-   * other node is handed to {@code elsewhere} once it has left its sender.
+   * other node is handed to {@code elsewhere} once it has left its sender. {@code faults} partition
+   * and degrade it for a while.
    */
   public Network(
       SimTime time,
@@ -62,7 +71,8 @@ public final class Network {
       IntFunction<SplittableRandom> randoms,
       Distribution latency,
       double loss,
-      Consumer<Envelope> elsewhere) {
+      Consumer<Envelope> elsewhere,
+      NetworkFaults faults) {
     this.time = time;
     this.ports = new NodePort[nodes];
     this.links = new LinkSpec[nodes];
@@ -76,6 +86,7 @@ public final class Network {
     this.directory = new Object[nodes];
     this.latency = latency;
     this.loss = loss;
+    this.faults = faults;
   }
 
   /** Makes node {@code id} reachable at {@code ref}. */
@@ -88,6 +99,11 @@ public final class Network {
     directory[id] = receiver;
   }
 
+  /** Node {@code id} has crashed: messages that reach it from now on are lost, until it is registered again. */
+  public void down(int id) {
+    directory[id] = DOWN;
+  }
+
   /** Number of nodes. */
   public int size() {
     return ports.length;
@@ -98,12 +114,27 @@ public final class Network {
     long bytes = message.sizeBytes();
     NodePort source = ports[from];
     long now = time.now();
-    long leaves = source.reserveUp(now, bytes);
+    long leaves;
+    long addedLatency = 0;
+    if (faults.any()) {
+      LinkDegradation mine = faults.degradation(from, now);
+      leaves = mine == null ? source.reserveUp(now, bytes) : source.reserveUp(now, bytes, mine.bandwidth(source.link.upBitsPerSecond()));
+      LinkDegradation theirs = faults.degradation(to, now);
+      LinkDegradation both = mine == null ? theirs : theirs == null ? mine : mine.and(theirs);
+      // Decided here, at send time, from the schedule every partition holds: the same everywhere.
+      if (faults.cut(from, to, now) || (both != null && both.loss() > 0 && source.random.nextDouble() < both.loss())) {
+        source.dropped++;
+        return;
+      }
+      addedLatency = both == null ? 0 : both.addedLatencyNanos();
+    } else {
+      leaves = source.reserveUp(now, bytes);
+    }
     if (loss > 0 && source.random.nextDouble() < loss) {
       source.dropped++;
       return;
     }
-    long flight = latency.sampleLong(source.random) + source.link.latencyNanos() + links[to].latencyNanos();
+    long flight = latency.sampleLong(source.random) + source.link.latencyNanos() + links[to].latencyNanos() + addedLatency;
     long key = time.nextKey(from);
     NodePort target = ports[to];
     if (target == null) {
@@ -164,7 +195,7 @@ public final class Network {
       this.bytes = bytes;
       this.message = message;
       // Nothing queues on an unlimited downlink: deliver on arrival, one event fewer.
-      this.crossedDownlink = target.link.downBitsPerSecond() == Double.POSITIVE_INFINITY;
+      this.crossedDownlink = target.link.downBitsPerSecond() == Double.POSITIVE_INFINITY && !faults.changesBandwidth(to);
     }
 
     @Override
@@ -174,17 +205,21 @@ public final class Network {
 
     @Override
     public void run() {
+      Object receiver = directory[to];
+      if (receiver == DOWN) {
+        lost(from);
+        return;
+      }
       if (!crossedDownlink) {
         crossedDownlink = true;
         long now = time.now();
-        long received = target.reserveDown(now, bytes);
+        long received = target.reserveDown(now, bytes, downlinkBandwidth(to, target, now));
         if (received > now) {
           time.schedule(received - now, key, this); // the same event, one stage on: its key stays
           return;
         }
       }
       target.delivered(bytes);
-      Object receiver = directory[to];
       if (receiver instanceof Receiver probe) {
         probe.receive(from, message);
       } else if (receiver != null) {
@@ -193,8 +228,30 @@ public final class Network {
     }
   }
 
+  private double downlinkBandwidth(int id, NodePort port, long now) {
+    LinkDegradation degraded = faults.any() ? faults.degradation(id, now) : null;
+    return degraded == null ? port.link.downBitsPerSecond() : degraded.bandwidth(port.link.downBitsPerSecond());
+  }
+
+  /** A message from node {@code from} reached a crashed node: it counts among its sender's dropped. */
+  private void lost(int from) {
+    if (ports[from] != null) {
+      ports[from].dropped++;
+    } else {
+      lostFromElsewhere.merge(from, 1L, Long::sum);
+    }
+  }
+
   /** What node {@code id}, one of this partition's, has sent and received so far. */
   public NodeTraffic traffic(int id) {
     return ports[id].traffic();
+  }
+
+  /**
+   * Messages that nodes of other partitions sent to crashed nodes of this one, by sender: they count
+   * among their senders' {@code dropped}, wherever those live.
+   */
+  public Map<Integer, Long> lostFromElsewhere() {
+    return lostFromElsewhere;
   }
 }

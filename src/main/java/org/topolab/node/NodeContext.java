@@ -17,9 +17,14 @@ public final class NodeContext {
 
   /** The context of node {@code id} in {@code run}. */
   public NodeContext(int id, RunContext run) {
+    this(id, run, 0);
+  }
+
+  /** The context of node {@code id} in {@code run} after {@code restarts} restarts: it draws from a stream of its own. */
+  public NodeContext(int id, RunContext run, int restarts) {
     this.id = id;
     this.run = run;
-    this.random = Seeds.forNode(run.seed(), id, Seeds.BEHAVIOUR);
+    this.random = Seeds.forIncarnation(run.seed(), id, restarts);
   }
 
   /** This node's id. */

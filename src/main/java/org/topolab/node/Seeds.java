@@ -15,11 +15,27 @@ public final class Seeds {
   /** The stream the network draws a node's latencies and losses from. */
   public static final int NETWORK = 2;
 
+  /** The stream a churning node's session lengths and downtimes are drawn from. */
+  public static final int CHURN = 3;
+
+  // Incarnation n > 0 of a node (its n-th restart) draws from stream RESTARTS + n.
+  private static final int RESTARTS = 1000;
+
   private Seeds() {}
 
   /** Random stream number {@code stream} of node {@code node}. */
   public static SplittableRandom forNode(long seed, int node, int stream) {
     return new SplittableRandom(mix(mix(seed) + node * 0x9E3779B97F4A7C15L + stream));
+  }
+
+  /** The behaviour stream of incarnation {@code incarnation} of node {@code node}: 0 is the first, each restart the next. */
+  public static SplittableRandom forIncarnation(long seed, int node, int incarnation) {
+    return forNode(seed, node, incarnation == 0 ? BEHAVIOUR : RESTARTS + incarnation);
+  }
+
+  /** Random stream number {@code index} of the run as a whole, for draws no node owns (which nodes a fault hits). */
+  public static SplittableRandom forRun(long seed, long index) {
+    return new SplittableRandom(mix(mix(mix(seed) ^ 0x5851F42D4C957F2DL) + index));
   }
 
   private static long mix(long z) {

@@ -56,7 +56,9 @@ public final class HtmlReport {
     });
     List<ReportRun> shown = shownOverTime(runs);
     UpdateTables.append(page, runs, shown);
+    SecurityTable.append(page, runs);
     AveragingSection.append(page, runs, shown, variants);
+    CostSection.append(page, runs, numericSweeps(runs));
     overTime(page, runs, shown, variants);
     page.append("<footer>Written by topolab from report.json, which holds every number shown here and more.</footer>\n")
         .append("</body>\n</html>\n");
@@ -170,6 +172,10 @@ public final class HtmlReport {
     page.append("<h2>Over time</h2>\n<p>Simulated time from the start of each run.");
     if (shown.stream().anyMatch(run -> run.warmupSeconds() > 0)) {
       page.append(" The dashed grey line is the end of the warm-up, before which nothing counts in the numbers above.");
+    }
+    if (shown.stream().anyMatch(run -> !run.faults().isEmpty())) {
+      page.append(" Red spans are faults in force (report.json's <code>faults</code>); a dashed line marks one of an instant,"
+          + " such as a restart or a heal.");
     }
     if (shown.size() < runs.size()) {
       page.append(" Shown for the first and last sweep point of each variant (")

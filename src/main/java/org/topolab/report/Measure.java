@@ -14,7 +14,7 @@ enum Measure {
       group -> number(group, "requests", "latency-ms", "mean")),
   P99_LATENCY(GroupKind.CLIENT, "99th percentile latency", "p99 ms", "latency of successful requests (ms)", "%.2f",
       group -> number(group, "requests", "latency-ms", "p99")),
-  FAILED(GroupKind.CLIENT, "failed requests", "failed", "failed, timed out or rejected (% of sent)", "%.1f%%",
+  FAILED(GroupKind.CLIENT, "failed requests", "failed", "failed, timed out, rejected or refused (% of sent)", "%.1f%%",
       Measure::failedPercent),
   UTILISATION(GroupKind.SERVER, "utilisation", "utilisation", "busy workers (% of all workers)", "%.0f%%",
       group -> 100 * number(group, "utilisation")),
@@ -134,7 +134,8 @@ enum Measure {
   private static double failedPercent(JsonNode group) {
     JsonNode requests = group.path("requests");
     double sent = requests.path("sent").asDouble(0);
-    double lost = requests.path("failed").asDouble(0) + requests.path("timeouts").asDouble(0) + requests.path("rejected").asDouble(0);
+    double lost = requests.path("failed").asDouble(0) + requests.path("timeouts").asDouble(0) + requests.path("rejected").asDouble(0)
+        + requests.path("unauthorised").asDouble(0) + requests.path("rate-limited").asDouble(0);
     return sent > 0 ? 100 * lost / sent : Double.NaN;
   }
 

@@ -16,9 +16,19 @@ import java.util.Map;
  * @param groups each group's entry, in the report's order
  * @param warmupSeconds when the measured window starts
  * @param endSeconds when the run's last event happened ({@code engine.simulated-seconds}), or 0
+ * @param faults the run's faults, each as {start, end} in seconds: the end is the start for a
+ *     fault that does not last, and the end of the workload for one that lasts to the end
+ * @param cost the run's {@code cost}, or a missing node when the scenario prices nothing
  */
 record ReportRun(
-    int index, String variant, Map<String, JsonNode> params, Map<String, JsonNode> groups, double warmupSeconds, double endSeconds) {
+    int index,
+    String variant,
+    Map<String, JsonNode> params,
+    Map<String, JsonNode> groups,
+    double warmupSeconds,
+    double endSeconds,
+    List<double[]> faults,
+    JsonNode cost) {
 
   /** The runs of {@code report}, in its order. */
   static List<ReportRun> all(ObjectNode report) {
@@ -30,9 +40,22 @@ record ReportRun(
           fields(run.path("params")),
           fields(run.path("groups")),
           run.path("window-s").path("warmup").asDouble(0),
-          run.path("engine").path("simulated-seconds").asDouble(0)));
+          run.path("engine").path("simulated-seconds").asDouble(0),
+          faults(run),
+          run.path("cost")));
     }
     return runs;
+  }
+
+  private static List<double[]> faults(JsonNode run) {
+    List<double[]> faults = new ArrayList<>();
+    double workloadEnd = run.path("window-s").path("end").asDouble(0);
+    for (JsonNode fault : run.path("faults")) {
+      double start = fault.path("time").asDouble();
+      JsonNode end = fault.path("end");
+      faults.add(new double[] {start, end.isNumber() ? end.asDouble() : workloadEnd});
+    }
+    return faults;
   }
 
   /** The value of swept key {@code key} as a number, or NaN where it is not one. */

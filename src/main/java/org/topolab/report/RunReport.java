@@ -1,9 +1,11 @@
 package org.topolab.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.topolab.cost.RunCost;
 import org.topolab.engine.MeasuredGroup;
 import org.topolab.engine.RunStats;
 import org.topolab.metrics.Json;
@@ -59,17 +61,20 @@ public final class RunReport {
       writeTraffic(entry, group, stats.traffic().get(g));
       stats.groups().get(g).report(entry);
     }
+    FaultList.write(out, run, stats.groups());
+    RunCost.write(run.cost(), out);
     return out;
   }
 
-  /** The run's row in the console summary. */
-  public static SummaryRow row(RunSetup run, RunStats stats) {
+  /** The run's row in the console summary; {@code json} is the run's entry that {@link #json} made. */
+  public static SummaryRow row(RunSetup run, RunStats stats, JsonNode json) {
     Map<String, String> params = new LinkedHashMap<>();
     run.spec().params().forEach((key, value) -> params.put(shortKey(key), String.valueOf(value)));
     SummaryRow row = new SummaryRow(run.spec().variant(), params);
     for (MeasuredGroup<?> group : stats.groups()) {
       group.summarize(row);
     }
+    RunCost.summarize(json, row);
     if (run.time() == TimeMode.REAL) {
       row.put("lag ms", String.format("%.1f", stats.meanLagNanos() / 1e6));
     }

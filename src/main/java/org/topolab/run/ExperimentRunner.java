@@ -83,8 +83,9 @@ public final class ExperimentRunner {
         report.put("failure", "run " + (spec.index() + 1) + " of " + total + " (" + spec.label() + "): " + e.getMessage());
         return new Result(report, rows);
       }
-      runs.add(RunReport.json(setup, stats));
-      rows.add(RunReport.row(setup, stats));
+      ObjectNode run = RunReport.json(setup, stats);
+      runs.add(run);
+      rows.add(RunReport.row(setup, stats, run));
     }
     return new Result(ReportWriter.report(experiment, runs), rows);
   }

@@ -5,7 +5,12 @@ import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.topolab.cost.CostModel;
 import org.topolab.distribution.Distribution;
+import org.topolab.faults.Churn;
+import org.topolab.faults.Fault;
+import org.topolab.faults.FaultReader;
+import org.topolab.faults.FaultSchedule;
 import org.topolab.network.LinkSpec;
 import org.topolab.node.GroupInfo;
 import org.topolab.node.RunWindow;
@@ -84,6 +89,7 @@ public final class RunParser {
     List<GroupInfo> infos = new ArrayList<>();
     List<Role> groupRoles = new ArrayList<>();
     List<Integer> pins = new ArrayList<>();
+    List<Churn> churns = new ArrayList<>();
     int next = 0;
     for (String name : groups.keys()) {
       ConfigValue raw = groups.raw(name);
@@ -105,6 +111,7 @@ public final class RunParser {
               link.bandwidth("down", Double.POSITIVE_INFINITY),
               link.duration("latency", 0L, 0));
       link.finish();
+      churns.add(group.has("churn") ? Churn.read(group.object("churn")) : null);
       Role role = null;
       if (roleName != null) {
         try {
@@ -124,7 +131,15 @@ public final class RunParser {
       next += (int) count;
     }
     groups.finish();
+    CostModel cost = CostModel.read(top);
     Topology topology = new Topology(infos);
+    List<Fault> faults = new ArrayList<>(new FaultReader(topology, window, seed).read(top));
+    for (int i = 0; i < infos.size(); i++) {
+      if (churns.get(i) != null) {
+        faults.addAll(churns.get(i).faults(infos.get(i), seed, window, groupSettings.get(i).object("churn")));
+      }
+    }
+    FaultSchedule schedule = FaultSchedule.of(faults);
 
     List<GroupModel<?>> models = new ArrayList<>();
     for (int i = 0; i < infos.size(); i++) {
@@ -132,7 +147,7 @@ public final class RunParser {
       group.useTopology(topology);
       Role role = groupRoles.get(i);
       if (role != null) {
-        models.add(role.configure(new GroupSettings(infos.get(i), group, window, seed)));
+        models.add(role.configure(new GroupSettings(infos.get(i), group, window, seed, schedule.times())));
         group.finish();
       }
     }
@@ -140,6 +155,6 @@ public final class RunParser {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new RunSetup(spec, seed, time, timeScale, window, latency, loss, topology, models, pins);
+    return new RunSetup(spec, seed, time, timeScale, window, latency, loss, topology, models, pins, schedule, cost);
   }
 }

@@ -1,7 +1,9 @@
 package org.topolab.scenario;
 
 import java.util.List;
+import org.topolab.cost.CostModel;
 import org.topolab.distribution.Distribution;
+import org.topolab.faults.FaultSchedule;
 import org.topolab.node.RunWindow;
 import org.topolab.node.Topology;
 import org.topolab.role.GroupModel;
@@ -21,6 +23,8 @@ import org.topolab.time.TimeMode;
  * @param models one per group, in the topology's order
  * @param partitionOfGroup for each group, in the topology's order, the partition that holds all
  *     its nodes when the run is split ({@code partition} key), or {@link #SPREAD}
+ * @param faults the faults and churn of the run, worked out from the seed
+ * @param cost the prices of what the run uses ({@code cost} block), or null
  */
 public record RunSetup(
     RunSpec spec,
@@ -32,7 +36,9 @@ public record RunSetup(
     double loss,
     Topology topology,
     List<GroupModel<?>> models,
-    List<Integer> partitionOfGroup) {
+    List<Integer> partitionOfGroup,
+    FaultSchedule faults,
+    CostModel cost) {
 
   /** A group whose nodes are spread over every partition. */
   public static final int SPREAD = -1;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.topolab.cost.CostModel;
 import org.topolab.roles.RoleRegistry;
 import org.topolab.settings.Names;
 import org.topolab.settings.Problem;
@@ -152,6 +153,7 @@ public final class ScenarioLoader {
 
   /** Parses every run of {@code experiment}, so that all problems surface before anything runs. */
   private void validate(Experiment experiment, Problems problems) throws ScenarioException {
+    CostModel.checkGroups(experiment.runs().stream().map(RunSpec::config).toList(), problems);
     RunParser parser = new RunParser(roles);
     for (RunSpec run : experiment.runs()) {
       parser.parse(run, problems);

@@ -44,7 +44,7 @@ public final class Settings {
 
   /** The distributions a scenario can name. */
   public static final List<String> DISTRIBUTIONS =
-      List.of("constant", "uniform", "exponential", "normal", "lognormal", "pareto");
+      List.of("constant", "uniform", "exponential", "normal", "lognormal", "pareto", "weibull");
 
   private final ConfigObject object;
   private final ConfigOrigin origin;
@@ -234,6 +234,8 @@ public final class Settings {
         return new Distribution.LogNormal(in.positive("mean", quantity), in.parsed("stddev", null, quantity.parser));
       case "pareto":
         return new Distribution.Pareto(in.positive("min", quantity), in.number("shape", Double.NaN, 0.01, 1000));
+      case "weibull":
+        return new Distribution.Weibull(in.number("shape", Double.NaN, 0.05, 100), in.positive("mean", quantity));
       default:
         return null;
     }
@@ -283,6 +285,33 @@ public final class Settings {
       return new Settings(com.typesafe.config.ConfigFactory.empty().root(), value.origin(), qualify(key), problems, topology);
     }
     return new Settings((ConfigObject) value, value.origin(), qualify(key), problems, topology);
+  }
+
+  /**
+   * A reader of each object in the list under {@code key}, at paths {@code key[0]}, {@code key[1]}...;
+   * empty if absent. {@code example} shows in the message when the value is not a list of objects.
+   */
+  public List<Settings> objects(String key, String example) {
+    ConfigValue value = value(key, false);
+    if (value == null) {
+      return List.of();
+    }
+    if (value.valueType() != ConfigValueType.LIST) {
+      problem(key, "expected a list of objects such as " + example + ", found " + describe(value));
+      return List.of();
+    }
+    List<Settings> result = new ArrayList<>();
+    ConfigList list = (ConfigList) value;
+    for (int i = 0; i < list.size(); i++) {
+      ConfigValue item = list.get(i);
+      String itemPath = qualify(key) + "[" + i + "]";
+      if (item.valueType() != ConfigValueType.OBJECT) {
+        problems.add(item.origin(), itemPath, "expected an object such as " + example + ", found " + describe(item));
+      } else {
+        result.add(new Settings((ConfigObject) item, item.origin(), itemPath, problems, topology));
+      }
+    }
+    return result;
   }
 
   /** The keys given in this object, in the order they are written. */

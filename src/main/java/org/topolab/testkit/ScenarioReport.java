@@ -32,12 +32,14 @@ public final class ScenarioReport {
   }
 
   /**
-   * The report without what depends on the wall clock or on how the run was split (each run's
-   * {@code engine.wall-seconds}, {@code spawn-seconds}, {@code partitions} and {@code members}):
-   * what the same scenario and seed reproduce exactly, in one piece or in partitions.
+   * The report without what depends on the wall clock, on how the run was split or on where the
+   * scenario file was (the top-level {@code file}; each run's {@code engine.wall-seconds}, {@code
+   * spawn-seconds}, {@code partitions} and {@code members}): what the same scenario and seed
+   * reproduce exactly, in one piece or in partitions.
    */
   public ObjectNode reproducible() {
     ObjectNode copy = json.deepCopy();
+    copy.remove("file");
     List<String> varying = List.of("wall-seconds", "spawn-seconds", "partitions", "members");
     copy.get("runs").forEach(run -> ((ObjectNode) run.get("engine")).remove(varying));
     return copy;

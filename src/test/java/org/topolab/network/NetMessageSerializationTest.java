@@ -104,7 +104,7 @@ class NetMessageSerializationTest {
     return type.getDeclaredConstructor(types).newInstance(values);
   }
 
-  private static Object value(Class<?> type, int n, Class<?> owner) {
+  private static Object value(Class<?> type, int n, Class<?> owner) throws ReflectiveOperationException {
     if (type == int.class) {
       return 1000 + n;
     } else if (type == long.class) {
@@ -119,6 +119,10 @@ class NetMessageSerializationTest {
       return new long[] {(1L << 40) + n, -n, 0};
     } else if (type == int[].class) {
       return new int[] {n, 7 * n, -1};
+    } else if (type == byte[].class) {
+      return new byte[] {(byte) n, -1, 0, 42};
+    } else if (type.isRecord()) {
+      return sample(type); // a record within a message, such as a request's credentials
     } else if (type.isEnum()) {
       Object[] constants = type.getEnumConstants();
       return constants[n % constants.length];

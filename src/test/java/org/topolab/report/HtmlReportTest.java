@@ -79,7 +79,7 @@ class HtmlReportTest {
     assertThat(html).contains("<h2>Against <code>groups.clients.count</code></h2>", "<h2>Against <code>groups.server.workers</code></h2>");
     assertThat(Pattern.compile("<tbody>.*</tbody>", Pattern.DOTALL).matcher(html).results().findFirst().orElseThrow().group()
         .split("<tr>", -1)).hasSize(report.path("runs").size() + 1);
-    assertThat(html).contains("\">p99 ms</th>", "\">utilisation</th>", "title=\"failed, timed out or rejected (% of sent)\">failed</th>");
+    assertThat(html).contains("\">p99 ms</th>", "\">utilisation</th>", "title=\"failed, timed out, rejected or refused (% of sent)\">failed</th>");
     JsonNode first = report.path("runs").get(0).path("groups");
     assertThat(html).contains(String.format(Locale.ROOT, "<td class=\"num\">%.1f</td>",
         first.path("clients").path("requests").path("throughput-per-s").asDouble()));
@@ -144,6 +144,29 @@ class HtmlReportTest {
     assertThat(Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//").matcher(html).find()).isFalse();
     assertThat(html).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://")
         .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("url(");
+  }
+
+  @Test
+  void aPricedRunGetsItsCostTableAndTheCostAgainstTheSweep() throws IOException {
+    ObjectNode report = fixture(DOWNLOADS);
+    int index = 0;
+    for (JsonNode run : report.get("runs")) {
+      ObjectNode cost = ((ObjectNode) run).putObject("cost");
+      cost.put("currency", "EUR");
+      cost.put("total", 12.5 + index);
+      cost.put("operator", 12.0 + index);
+      cost.put("users", 0.5);
+      cost.put("gb-delivered", 2.0);
+      cost.put("per-gb-delivered", (12.5 + index) / 2);
+      index++;
+    }
+    String html = HtmlReport.render(report);
+    String key = report.get("runs").get(0).get("params").fieldNames().next();
+
+    assertThat(html).contains("<h2>What it cost</h2>", "In EUR", "<td class=\"num\">12.50</td>", "<td class=\"num\">6.25</td>", "<td class=\"num\">2.000</td>");
+    assertThat(html).doesNotContain("requests served");
+    assertThat(PageImages.of(html).titles()).contains("Cost against " + key);
+    assertThat(page(DOWNLOADS)).as("a report without cost").doesNotContain("What it cost");
   }
 
   @Test

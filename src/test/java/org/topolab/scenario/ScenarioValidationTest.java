@@ -66,7 +66,24 @@ class ScenarioValidationTest {
         bad(
             "unknown top-level key, nothing close",
             BASE + "colour = red\n",
-            "14: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups)"),
+            "14: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups, cost, faults)"),
+        bad(
+            "a price for a group no run has",
+            BASE + "cost.groups.servr.node-hour = 0.1\n",
+            "14: cost.groups.servr: there is no group 'servr' in any run; did you mean 'server'? (groups: clients, server)"),
+        bad(
+            "a negative price",
+            BASE + "cost.groups.server.gb-sent = -0.09\n",
+            "14: cost.groups.server.gb-sent: a price is 0 or more, in the scenario's currency, such as gb-sent = 0.09"),
+        bad(
+            "an unknown payer",
+            BASE + "cost.groups.clients { node-hour = 0.01, paid-by = friends }\n",
+            "14: cost.groups.clients.paid-by: 'friends' is not one of operator, users"),
+        bad(
+            "a misspelt price",
+            BASE + "cost.groups.server.node-hours = 0.1\n",
+            "14: cost.groups.server.node-hours: unknown key; did you mean 'node-hour'?"),
+        bad("a cost block with no prices", BASE + "cost { currency = EUR }\n", "14: cost.groups: price at least one group, such as groups { server { node-hour = 0.10, gb-sent = 0.09 } }"),
         bad(
             "unknown group key",
             replace("service-time = 10ms", "service-time = 10ms\n    workerz = 2"),
@@ -74,7 +91,7 @@ class ScenarioValidationTest {
         bad(
             "unknown group key, nothing close",
             replace("service-time = 10ms", "service-time = 10ms\n    colour = red"),
-            "7: groups.server.colour: unknown key (known keys: role, count, partition, link, workers, service-time, queue-limit, response-size)"),
+            "7: groups.server.colour: unknown key (known keys: role, count, partition, link, churn, workers, service-time, queue-limit, response-size, users, access-control, acl, rate-limit)"),
         // Only the role is reported: the client's target is not judged against a group with no valid role.
         bad(
             "misspelt role",
@@ -131,12 +148,12 @@ class ScenarioValidationTest {
             "unknown distribution",
             replace("service-time = 10ms", "service-time { distribution = gaussian, mean = 10ms }"),
             "6: groups.server.service-time.distribution: 'gaussian' is not one of constant, uniform, exponential, normal,"
-                + " lognormal, pareto"),
+                + " lognormal, pareto, weibull"),
         bad(
             "misspelt distribution",
             replace("service-time = 10ms", "service-time { distribution = exponental, mean = 10ms }"),
             "6: groups.server.service-time.distribution: 'exponental' is not one of constant, uniform, exponential, normal,"
-                + " lognormal, pareto; did you mean 'exponential'?"),
+                + " lognormal, pareto, weibull; did you mean 'exponential'?"),
         bad(
             "uniform with max below min",
             replace("service-time = 10ms", "service-time { distribution = uniform, min = 20ms, max = 10ms }"),
@@ -149,7 +166,7 @@ class ScenarioValidationTest {
             "misspelt arrival process",
             replace("think-time = 1s", "arrival { distribution = poison, rate = 2/s }"),
             "11: groups.clients.arrival.distribution: 'poison' is not one of poisson, constant, uniform, exponential, normal,"
-                + " lognormal, pareto; did you mean 'poisson'?"),
+                + " lognormal, pareto, weibull; did you mean 'poisson'?"),
         bad(
             "zero arrival rate",
             replace("think-time = 1s", "arrival { distribution = poisson, rate = 0/s }"),
@@ -259,7 +276,7 @@ class ScenarioValidationTest {
     Files.writeString(file, text);
     assertThat(problems(file, List.of()))
         .containsExactly(
-            file + ":1: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups)",
+            file + ":1: colour: unknown key (known keys: name, description, variant, vars, seed, time, time-scale, duration, warmup, metrics, network, groups, cost, faults)",
             file + ":7: groups.server.count: 0 is out of range; expected a whole number from 1 to 50000000",
             file + ":12: groups.clients.target: there is no group 'servr'; did you mean 'server'? (groups: server, clients)",
             file + ":16: duration: '10' has no unit; expected " + DURATION_HELP);

@@ -22,7 +22,11 @@ import org.topolab.node.NodeContext;
  * <p>A request that times out, or is answered FAILED, is sent again after a back-off if its
  * {@link Retry} allows more attempts, to another member of the target group if it has several; an
  * answer to any attempt answers it. Its latency counts from the first attempt, and only its final
- * outcome counts. A REJECTED answer is final: the server said it is overloaded.
+ * outcome counts. A REJECTED answer is final: the server said it is overloaded; so are
+ * UNAUTHORISED and RATE_LIMITED.
+ *
+ * <p>Each request carries the group's {@link Credentials}, if it has any, or what its {@link
+ * Attack} presents instead.
  */
 public final class Client extends AbstractBehavior<Client.Command> {
 
@@ -73,6 +77,8 @@ public final class Client extends AbstractBehavior<Client.Command> {
    * @param retry whether and when a request is sent again
    * @param keys requests ask for keys 0 .. keys-1, uniformly
    * @param randomPhase whether the first request comes at a random point of the first interval
+   * @param credentials what its requests present; null: none
+   * @param attack how it attacks the target, if it does
    */
   public record Spec(
       GroupInfo target,
@@ -83,7 +89,9 @@ public final class Client extends AbstractBehavior<Client.Command> {
       long timeoutNanos,
       Retry retry,
       long keys,
-      boolean randomPhase) {}
+      boolean randomPhase,
+      Credentials credentials,
+      Attack attack) {}
 
   /** A request not yet finally answered: its key, when it was first sent, its attempts so far and the last's target. */
   private static final class Pending {
@@ -175,7 +183,8 @@ public final class Client extends AbstractBehavior<Client.Command> {
     request.sentAt = now;
     request.target = to;
     outstanding.put(id, request);
-    node.send(to, new Request(node.id(), id, request.key, spec.requestBytes(), spec.responseBytes()));
+    Credentials credentials = spec.attack().present(spec.credentials(), node.random());
+    node.send(to, new Request(node.id(), id, request.key, spec.requestBytes(), spec.responseBytes(), node.id(), credentials));
     if (!timerSet) {
       setTimer(now, now);
     }

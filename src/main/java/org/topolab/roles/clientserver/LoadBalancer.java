@@ -82,9 +82,7 @@ public final class LoadBalancer extends AbstractBehavior<LoadBalancer.Command> {
     pending.put(id, new Pending(request.from(), request.id(), backend));
     outstanding[backend]++;
     metrics.forwarded(node.now(), backend);
-    node.send(
-        spec.backends().id(backend),
-        new Request(node.id(), id, request.key(), request.bytes(), request.responseBytes()));
+    node.send(spec.backends().id(backend), request.forwarded(node.id(), id));
     node.after(spec.timeoutNanos(), getContext().getSelf(), new Expired(id));
     return this;
   }

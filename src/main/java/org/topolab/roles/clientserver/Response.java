@@ -23,7 +23,11 @@ public record Response(int from, long id, Outcome outcome, long bytes)
     /** Turned away because the server's queue was full. */
     REJECTED,
     /** Failed on the way, such as a load balancer that heard nothing back from its server. */
-    FAILED
+    FAILED,
+    /** Refused by access control: no credentials, wrong ones, or a user the resource does not allow (HTTP 401/403). */
+    UNAUTHORISED,
+    /** Refused because its client exceeded the server's rate limit (HTTP 429). */
+    RATE_LIMITED
   }
 
   @Override

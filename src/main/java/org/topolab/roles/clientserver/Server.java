@@ -12,6 +12,11 @@ import org.topolab.node.NodeContext;
 /**
  * A server: a pool of workers, each serving one request at a time for a service time drawn from a
  * distribution, in front of a first-come-first-served queue that rejects what does not fit.
+ *
+ * <p>At its door, before the queue, it may limit each client's rate ({@link RateLimiter}: a
+ * request over the limit is answered RATE_LIMITED) and check each request against its
+ * access-control list ({@link AccessControl}: one not allowed is answered UNAUTHORISED, or with
+ * the list not enforced, only counted and served). Both take no worker's time.
  */
 public final class Server extends AbstractBehavior<Server.Command> {
 
@@ -28,13 +33,23 @@ public final class Server extends AbstractBehavior<Server.Command> {
    * @param serviceTime nanoseconds of work per request
    * @param queueLimit requests that may wait; more are rejected
    * @param responseBytes response size when the request leaves it to the server
+   * @param access its access-control list; null: it serves anyone
+   * @param rateLimit each client's rate limit; null: none
    */
-  public record Spec(int workers, Distribution serviceTime, int queueLimit, long responseBytes) {}
+  public record Spec(
+      int workers, Distribution serviceTime, int queueLimit, long responseBytes, AccessControl access, RateLimiter.Limit rateLimit) {
+
+    /** A server that serves anyone at any rate. */
+    public Spec(int workers, Distribution serviceTime, int queueLimit, long responseBytes) {
+      this(workers, serviceTime, queueLimit, responseBytes, null, null);
+    }
+  }
 
   private final NodeContext node;
   private final Spec spec;
   private final ServerMetrics metrics;
   private final ArrayDeque<Request> queue = new ArrayDeque<>();
+  private final RateLimiter limiter;
   private int busy;
 
   private Server(ActorContext<Command> context, NodeContext node, Spec spec, ServerMetrics metrics) {
@@ -42,6 +57,7 @@ public final class Server extends AbstractBehavior<Server.Command> {
     this.node = node;
     this.spec = spec;
     this.metrics = metrics;
+    this.limiter = spec.rateLimit() == null ? null : new RateLimiter(spec.rateLimit());
   }
 
   /** A server node; {@code metrics} is shared by its group. */
@@ -56,6 +72,27 @@ public final class Server extends AbstractBehavior<Server.Command> {
 
   private Behavior<Command> onRequest(Request request) {
     long now = node.now();
+    AccessControl access = spec.access();
+    boolean allowed = access == null || access.allows(request);
+    if (!allowed) {
+      metrics.unauthorised(now);
+    }
+    if (limiter != null && !limiter.admits(request.client(), now)) {
+      metrics.rateLimited(now);
+      refuse(request, Response.Outcome.RATE_LIMITED);
+    } else if (!allowed && access.enforced()) {
+      refuse(request, Response.Outcome.UNAUTHORISED);
+    } else if (admit(request, now) && !allowed) {
+      metrics.unauthorisedServed(now);
+    }
+    return this;
+  }
+
+  /**
+   * Takes {@code request} into service or into the queue, whence it will be served; or rejects it
+   * if the queue is full. Whether it was taken.
+   */
+  private boolean admit(Request request, long now) {
     if (busy < spec.workers()) {
       start(request, now);
     } else if (queue.size() < spec.queueLimit()) {
@@ -63,9 +100,15 @@ public final class Server extends AbstractBehavior<Server.Command> {
       metrics.queued(now, +1);
     } else {
       metrics.rejected(now);
-      node.send(request.from(), new Response(node.id(), request.id(), Response.Outcome.REJECTED, Response.HEADER_BYTES));
+      refuse(request, Response.Outcome.REJECTED);
+      return false;
     }
-    return this;
+    return true;
+  }
+
+  /** Answers {@code request} with {@code outcome} and no content. */
+  private void refuse(Request request, Response.Outcome outcome) {
+    node.send(request.from(), new Response(node.id(), request.id(), outcome, Response.HEADER_BYTES));
   }
 
   private Behavior<Command> onDone(Done done) {

@@ -5,8 +5,13 @@ import org.topolab.metrics.Json;
 import org.topolab.metrics.TimeWeighted;
 import org.topolab.node.RunWindow;
 import org.topolab.role.GroupMetrics;
+import org.topolab.role.SummaryRow;
 
-/** What the servers of one group measure together: busy workers, queue length, work done. */
+/**
+ * What the servers of one group measure together: busy workers, queue length, work done, and at
+ * the door, requests that access control did not allow (and of those, the ones served anyway) and
+ * requests over the rate limit. Door counts go by the request's arrival.
+ */
 public final class ServerMetrics implements GroupMetrics<ServerMetrics> {
 
   private final RunWindow window;
@@ -16,6 +21,9 @@ public final class ServerMetrics implements GroupMetrics<ServerMetrics> {
   private final TimeWeighted queue;
   private long served;
   private long rejected;
+  private long unauthorised;
+  private long unauthorisedServed;
+  private long rateLimited;
 
   /** Metrics of {@code servers} servers of {@code workers} workers each. */
   public ServerMetrics(RunWindow window, int servers, int workers) {
@@ -46,6 +54,27 @@ public final class ServerMetrics implements GroupMetrics<ServerMetrics> {
     }
   }
 
+  /** A request arrived that the access-control list does not allow. */
+  synchronized void unauthorised(long now) {
+    if (window.measures(now)) {
+      unauthorised++;
+    }
+  }
+
+  /** A request that the list does not allow was taken to be served: the list is not enforced. */
+  synchronized void unauthorisedServed(long now) {
+    if (window.measures(now)) {
+      unauthorisedServed++;
+    }
+  }
+
+  /** A request was refused for its client's rate. */
+  synchronized void rateLimited(long now) {
+    if (window.measures(now)) {
+      rateLimited++;
+    }
+  }
+
   @Override
   public synchronized void merge(ServerMetrics other) {
     synchronized (other) {
@@ -53,6 +82,9 @@ public final class ServerMetrics implements GroupMetrics<ServerMetrics> {
       queue.merge(other.queue);
       served += other.served;
       rejected += other.rejected;
+      unauthorised += other.unauthorised;
+      unauthorisedServed += other.unauthorisedServed;
+      rateLimited += other.rateLimited;
     }
   }
 
@@ -80,5 +112,24 @@ public final class ServerMetrics implements GroupMetrics<ServerMetrics> {
       queueLength[i] /= servers;
     }
     series.set("queue-length", Json.array(queueLength, 3));
+  }
+
+  /**
+   * Writes {@code security}: {@code protected} (whether access control was enforced), {@code
+   * unauthorised-attempts}, {@code unauthorised-served} and {@code rate-limited}.
+   */
+  public synchronized void writeSecurity(ObjectNode group, boolean enforced) {
+    ObjectNode security = group.putObject("security");
+    security.put("protected", enforced);
+    security.put("unauthorised-attempts", unauthorised);
+    security.put("unauthorised-served", unauthorisedServed);
+    security.put("rate-limited", rateLimited);
+  }
+
+  /** Puts the door's counts into the summary row: unauthorised requests, those served, those rate-limited. */
+  public synchronized void summarizeSecurity(String group, SummaryRow row) {
+    row.put(group + " unauth", Long.toString(unauthorised));
+    row.putHeadline(group + " unauth served", Long.toString(unauthorisedServed));
+    row.put(group + " limited", Long.toString(rateLimited));
   }
 }

@@ -9,7 +9,11 @@ import org.topolab.role.Role;
 import org.topolab.role.SummaryRow;
 import org.topolab.settings.Settings;
 
-/** The {@code server} role: keys {@code workers}, {@code service-time}, {@code queue-limit}, {@code response-size}. */
+/**
+ * The {@code server} role: keys {@code workers}, {@code service-time}, {@code queue-limit}, {@code
+ * response-size}, and for security {@code users}, {@code acl}, {@code access-control} and {@code
+ * rate-limit} (docs/security.md).
+ */
 public final class ServerRole implements Role {
 
   @Override
@@ -25,7 +29,10 @@ public final class ServerRole implements Role {
             in.integer("workers", 1, 1, 1_000_000),
             in.distribution("service-time", Settings.Quantity.DURATION, null),
             in.integer("queue-limit", 1000, 0, Integer.MAX_VALUE),
-            in.size("response-size", 1024L));
+            in.size("response-size", 1024L),
+            AccessControl.read(in),
+            RateLimiter.Limit.read(in));
+    boolean guarded = spec.access() != null || spec.rateLimit() != null;
     String name = group.group().name();
     return new GroupModel<ServerMetrics>() {
       @Override
@@ -42,11 +49,17 @@ public final class ServerRole implements Role {
       public void report(ObjectNode out, ServerMetrics metrics) {
         out.put("workers", spec.workers());
         metrics.write(out);
+        if (guarded) {
+          metrics.writeSecurity(out, spec.access() != null && spec.access().enforced());
+        }
       }
 
       @Override
       public void summarize(SummaryRow row, ServerMetrics metrics) {
         row.put(name + " util", String.format("%.2f", metrics.utilisation()));
+        if (guarded) {
+          metrics.summarizeSecurity(name, row);
+        }
       }
     };
   }

@@ -16,6 +16,7 @@ final class ChunkBook {
   private final int[] availability;
   private int haveCount;
   private int requestedChunks;
+  private boolean claimsAll;
 
   ChunkBook(int chunks) {
     this.chunks = chunks;
@@ -34,9 +35,14 @@ final class ChunkBook {
     return Chunks.has(have, chunk);
   }
 
-  /** The peer's chunks, as a bitfield of its own (for a message). */
+  /** The chunks the peer claims in its messages, as a bitfield of their own: those it has, or every one if it lies. */
   long[] haveBits() {
-    return have.clone();
+    return claimsAll ? Chunks.full(chunks) : have.clone();
+  }
+
+  /** From now on the peer claims every chunk, as a lying peer ({@link Malice#LIE}) does. */
+  void claimAll() {
+    claimsAll = true;
   }
 
   /** Whether the peer has every chunk. */

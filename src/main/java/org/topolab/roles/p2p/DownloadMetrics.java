@@ -13,6 +13,10 @@ import org.topolab.role.SummaryRow;
  * What the receivers of one download group measure together: each receiver's distribution time
  * (from its own start to holding the whole file), completions and download throughput over time.
  * The whole run counts; a warm-up does not apply to a download.
+ *
+ * <p>A receiver that crashes loses what it held; restarted, it starts over as a fresh node. Each
+ * receiver counts once, at its first completion, with the time of the life in which it completed:
+ * a restarted peer that completes again is not counted again.
  */
 public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
 
@@ -23,12 +27,17 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
   private final long[] bytesIn;
   private long[] times = new long[16];
   private int completed;
+  // The receivers that have completed: bit (id mod 64) of word (id / 64). A plain array, so that a
+  // cluster member can send it as it sends every other field.
+  private long[] done = new long[0];
   private long fileBytes = -1;
   private long resentRequests;
   private long resentControl;
   private long duplicateBytes;
   // Chunk bytes the group's nodes sent, for groups that upload (peers).
   private final LongAdder uploaded = new LongAdder();
+  // Corrupt chunks and bans, for peers.
+  private final SwarmSecurity security = new SwarmSecurity();
 
   /** Metrics of {@code receivers} receivers over {@code window}, against {@code bound} (null: none). */
   public DownloadMetrics(RunWindow window, int receivers, FluidBound bound) {
@@ -53,17 +62,29 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
       }
       System.arraycopy(other.times, 0, times, completed, other.completed);
       completed += other.completed;
+      if (other.done.length > done.length) {
+        done = Arrays.copyOf(done, other.done.length);
+      }
+      for (int w = 0; w < other.done.length; w++) {
+        done[w] |= other.done[w];
+      }
       fileBytes = Math.max(fileBytes, other.fileBytes);
       resentRequests += other.resentRequests;
       resentControl += other.resentControl;
       duplicateBytes += other.duplicateBytes;
       uploaded.add(other.uploaded.sum());
+      security.merge(other.security);
     }
   }
 
   /** Counts the chunk bytes this group's nodes upload. */
   public LongAdder uploaded() {
     return uploaded;
+  }
+
+  /** The corrupt chunks and bans of a group of peers. */
+  SwarmSecurity security() {
+    return security;
   }
 
   synchronized void fileSize(long bytes) {
@@ -75,8 +96,16 @@ public final class DownloadMetrics implements GroupMetrics<DownloadMetrics> {
     bytesIn[interval(now)] += bytes;
   }
 
-  /** A receiver that started at {@code startedAt} holds the whole file at {@code now}. */
-  synchronized void completed(long startedAt, long now) {
+  /** Receiver {@code node}, which started (this life) at {@code startedAt}, holds the whole file at {@code now}. */
+  synchronized void completed(int node, long startedAt, long now) {
+    int word = node >>> 6;
+    if (word < done.length && (done[word] & (1L << node)) != 0) {
+      return; // completed before a crash: it counts once
+    }
+    if (word >= done.length) {
+      done = Arrays.copyOf(done, word + 1);
+    }
+    done[word] |= 1L << node;
     completedIn[interval(now)]++;
     if (completed == times.length) {
       times = Arrays.copyOf(times, completed * 2);

@@ -134,7 +134,7 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
     metrics.fileSize(info.size());
     fillPipeline();
     if (info.chunks() == 0) {
-      metrics.completed(startedAt, node.now());
+      metrics.completed(node.id(), startedAt, node.now());
     }
     return this;
   }
@@ -156,7 +156,7 @@ public final class Downloader extends AbstractBehavior<Downloader.Command> {
     }
     Chunks.set(received, index);
     if (++receivedCount == info.chunks()) {
-      metrics.completed(startedAt, now);
+      metrics.completed(node.id(), startedAt, now);
     } else {
       fillPipeline();
     }

@@ -41,18 +41,19 @@ public final class DownloaderRole implements Role {
         group.group().name(),
         () -> new DownloadMetrics(group.window(), group.group().count(), bound),
         (node, metrics) -> Downloader.create(node, spec, metrics),
-        false);
+        null);
   }
 
   /**
    * The model of a group whose nodes download a file and report it in their {@link
-   * DownloadMetrics}; a group that {@code uploads} also reports the chunk bytes it sent.
+   * DownloadMetrics}; a group of peers (whose {@code peers} policy is not null) also reports the
+   * chunk bytes it sent and its {@code security}.
    */
   static GroupModel<DownloadMetrics> downloadGroup(
       String name,
       Supplier<DownloadMetrics> newMetrics,
       BiFunction<NodeContext, DownloadMetrics, Behavior<?>> nodes,
-      boolean uploads) {
+      SwarmSecurity.Policy peers) {
     return new GroupModel<DownloadMetrics>() {
       @Override
       public DownloadMetrics newMetrics() {
@@ -66,15 +67,21 @@ public final class DownloaderRole implements Role {
 
       @Override
       public void report(ObjectNode out, DownloadMetrics metrics) {
-        if (uploads) {
+        if (peers != null) {
           out.put("uploaded-bytes", metrics.uploaded().sum());
         }
         metrics.write(out);
+        if (peers != null) {
+          metrics.security().write(out, peers);
+        }
       }
 
       @Override
       public void summarize(SummaryRow row, DownloadMetrics metrics) {
         metrics.summarize(name, row);
+        if (peers != null) {
+          metrics.security().summarize(name, row, peers);
+        }
       }
     };
   }

@@ -14,7 +14,8 @@ import org.topolab.node.NodeContext;
  * A file server: holds files and serves their chunks. Downloaders get every chunk they ask for,
  * each in the order it asked, taking turns for the uplink ({@link ChunkQueue}). In a swarm it is
  * the origin, the first seed: it answers handshakes with a full bitfield and serves the peers it
- * unchokes, like any seeding peer ({@link Uploader}).
+ * unchokes, like any seeding peer ({@link Uploader}). Asked for it, it gives a file's {@link
+ * Manifest} with its description.
  */
 public final class FileServer extends AbstractBehavior<FileServer.Command> {
 
@@ -46,6 +47,8 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
   private final Spec spec;
   private final HashMap<String, SharedFile> files = new HashMap<>();
   private final HashMap<String, long[]> fullBitfields = new HashMap<>();
+  // Descriptions with the manifest, computed when first asked for.
+  private final HashMap<String, Wire.FileInfo> withManifest = new HashMap<>();
   private final ChunkQueue downloads;
   private final Uploader uploader;
 
@@ -60,7 +63,7 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
     }
     files.put("", files.get(spec.files().get(0).name()));
     this.downloads = new ChunkQueue(node, context.getSelf(), uploaded);
-    this.uploader = new Uploader(node, context.getSelf(), spec.seeding(), uploaded);
+    this.uploader = new Uploader(node, context.getSelf(), spec.seeding(), uploaded, Malice.NONE);
   }
 
   /** A file server node; {@code uploaded} counts the chunk bytes its group sends. */
@@ -104,7 +107,15 @@ public final class FileServer extends AbstractBehavior<FileServer.Command> {
 
   private Behavior<Command> onGetFile(Wire.GetFile ask) {
     SharedFile file = files.get(ask.file());
-    node.send(ask.from(), file != null ? file.info() : new Wire.FileInfo(node.id(), ask.file(), -1, spec.chunkSize()));
+    if (file == null) {
+      node.send(ask.from(), new Wire.FileInfo(node.id(), ask.file(), -1, spec.chunkSize()));
+    } else if (ask.manifest()) {
+      Wire.FileInfo info = file.info();
+      node.send(ask.from(), withManifest.computeIfAbsent(info.file(), name ->
+          new Wire.FileInfo(info.from(), name, info.size(), info.chunkSize(), Manifest.of(name, info.chunks()))));
+    } else {
+      node.send(ask.from(), file.info());
+    }
     return this;
   }
 

@@ -19,6 +19,11 @@ import org.topolab.node.NodeContext;
  * neighbours that unchoke it for chunks; its serving half ({@link Uploader}) serves the neighbours
  * it unchokes from its own uplink. Once it has the whole file it seeds for the seed time, then says
  * goodbye and leaves.
+ *
+ * <p>A peer that verifies chunks gets the file's {@link Manifest} with its description, checks each
+ * chunk against it ({@link ChunkIntegrity}), discards one that fails and stops trading with the
+ * neighbour that sent it (a ban: it says goodbye, and never connects to it again). A malicious peer
+ * ({@link Malice}) serves corrupt chunks, claims chunks it lacks, or drops requests.
  */
 public final class Peer extends AbstractBehavior<Peer.Command> {
 
@@ -60,6 +65,8 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
    * @param retry when an unanswered message is sent again
    * @param seedTimeNanos how long it stays after completing; negative: forever
    * @param start when it starts, from the beginning of the run
+   * @param verifyChunks whether it checks each chunk against the file's manifest
+   * @param malicious which of the group's peers misbehave, and how
    */
   public record Spec(
       GroupInfo tracker,
@@ -71,7 +78,9 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
       Uploader.Policy uploading,
       Timeouts.Policy retry,
       long seedTimeNanos,
-      Distribution start) {}
+      Distribution start,
+      boolean verifyChunks,
+      Malice.Share malicious) {}
 
   private final NodeContext node;
   private final Spec spec;
@@ -79,8 +88,10 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   private final Uploader uploader;
   private final Timeouts timeouts;
   private final Alarm alarm;
+  private final Malice malice;
   private Wire.FileInfo info;
   private SharedFile shared;
+  private ChunkIntegrity integrity;
   private SwarmDownload download;
   private long startedAt;
   // The question for the file's description (asked of the origin's nodes in turn), and the one for members.
@@ -93,7 +104,8 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     this.node = node;
     this.spec = spec;
     this.metrics = metrics;
-    this.uploader = new Uploader(node, context.getSelf(), spec.uploading(), uploaded);
+    this.malice = spec.malicious().of(node.id() - node.group().first());
+    this.uploader = new Uploader(node, context.getSelf(), spec.uploading(), uploaded, malice);
     this.timeouts = new Timeouts(spec.retry());
     this.alarm = new Alarm(node, context.getSelf());
     this.fileQuestion = new Question(timeouts);
@@ -167,7 +179,7 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     int origin = spec.origin().id(nextOrigin);
     nextOrigin = (nextOrigin + 1) % spec.origin().count();
     alarm.by(fileQuestion.sent(node.now()));
-    node.send(origin, new Wire.GetFile(node.id(), spec.file()));
+    node.send(origin, new Wire.GetFile(node.id(), spec.file(), spec.verifyChunks()));
   }
 
   private Behavior<Command> onAlarm(Alarm.Ring ring) {
@@ -202,9 +214,13 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     }
     info = description;
     shared = new SharedFile(info);
+    integrity = new ChunkIntegrity(shared, spec.verifyChunks(), metrics.security());
     // Until a neighbour's pace is measured, it is taken to share its uplink as this peer does.
     int sharing = Math.min(spec.uploading().slots(), Math.max(1, spec.neighbours()));
     download = new SwarmDownload(node, info, spec.requestsInFlight(), sharing, timeouts, alarm, metrics, this::complete);
+    if (malice == Malice.LIE) {
+      download.book().claimAll();
+    }
     metrics.fileSize(info.size());
     if (info.chunks() == 0) {
       complete();
@@ -286,6 +302,10 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
       return this;
     }
     metrics.received(node.now(), chunk.bytes());
+    if (!integrity.keep(chunk, !download.book().has(chunk.chunk()))) {
+      ban(chunk.from());
+      return this;
+    }
     uploader.receivedFrom(chunk.from(), chunk.bytes());
     if (!download.received(chunk.from(), chunk.chunk())) {
       metrics.duplicate(chunk.bytes());
@@ -303,6 +323,20 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
     return this;
   }
 
+  /**
+   * Stops trading with neighbour {@code id}, which sent a chunk that failed verification: its
+   * requests are asked elsewhere, and it is told goodbye and never connected to again.
+   */
+  private void ban(int id) {
+    uploader.gone(id);
+    if (download.left(id)) {
+      metrics.security().banned();
+      node.send(id, new Wire.Bye(node.id()));
+      neighbourLost();
+      download.requestMore();
+    }
+  }
+
   /** A neighbour has gone: still downloading, with fewer than half the neighbours it wants, the peer asks for more. */
   private void neighbourLost() {
     if (!download.book().complete() && download.neighbourCount() < (spec.neighbours() + 1) / 2 && !join.open()) {
@@ -311,7 +345,10 @@ public final class Peer extends AbstractBehavior<Peer.Command> {
   }
 
   private void complete() {
-    metrics.completed(startedAt, node.now());
+    metrics.completed(node.id(), startedAt, node.now());
+    if (integrity.holdsCorrupt()) {
+      metrics.security().completedCorrupt();
+    }
     if (spec.seedTimeNanos() >= 0) {
       node.after(spec.seedTimeNanos(), getContext().getSelf(), Wake.LEAVE);
     }

@@ -2,7 +2,9 @@ package org.topolab.roles.p2p;
 
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.topolab.distribution.Distribution;
 import org.topolab.node.GroupInfo;
 import org.topolab.role.GroupModel;
@@ -14,7 +16,8 @@ import org.topolab.settings.Units;
 /**
  * The {@code peer} role: keys {@code tracker}, {@code source}, {@code file}, {@code neighbours},
  * {@code announce-interval}, {@code requests-in-flight}, {@code upload-slots}, {@code tit-for-tat}, {@code rechoke-interval},
- * {@code retry}, {@code seed-time}, {@code start}.
+ * {@code retry}, {@code seed-time}, {@code start}, and for security {@code verify-chunks}, {@code malicious}
+ * and {@code malicious-fraction} (docs/security.md).
  */
 public final class PeerRole implements Role {
 
@@ -39,14 +42,29 @@ public final class PeerRole implements Role {
             uploading(in, true),
             Timeouts.Policy.read(in),
             seedTime(in),
-            in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)));
+            in.distribution("start", Settings.Quantity.DURATION, new Distribution.Constant(0)),
+            in.choice("verify-chunks", "on", List.of("on", "off")).equals("on"),
+            malicious(in));
     GroupInfo peers = group.group();
+    SwarmSecurity.Policy security =
+        new SwarmSecurity.Policy(spec.verifyChunks(), spec.malicious().malice(), spec.malicious().count(peers.count()));
     FluidBound bound = FluidBound.of(peers, source, true, spec.start());
     return DownloaderRole.downloadGroup(
         peers.name(),
         () -> new DownloadMetrics(group.window(), peers.count(), bound),
         (node, metrics) -> Peer.create(node, spec, metrics, metrics.uploaded()),
-        true);
+        security);
+  }
+
+  /** Reads {@code malicious} ({@code none}, {@code corrupt}, {@code lie}, {@code drop}) and {@code malicious-fraction} (0 to 1, by default 1). */
+  private static Malice.Share malicious(Settings in) {
+    List<String> kinds = Arrays.stream(Malice.values()).map(Malice::key).toList();
+    Malice malice = Malice.valueOf(in.choice("malicious", "none", kinds).toUpperCase(Locale.ROOT));
+    double fraction = in.number("malicious-fraction", 1, 0, 1);
+    if (malice == Malice.NONE && in.has("malicious-fraction")) {
+      in.problem("malicious-fraction", "says how many peers misbehave; give malicious = corrupt, lie or drop too");
+    }
+    return malice == Malice.NONE ? Malice.Share.NONE : new Malice.Share(malice, fraction);
   }
 
   /**

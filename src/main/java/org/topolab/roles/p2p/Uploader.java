@@ -19,6 +19,9 @@ import org.topolab.node.NodeContext;
  * seed whose uplink is the bottleneck would otherwise spend it on copies. Otherwise the unchoked
  * neighbours take turns, each getting the least-sent chunk of those it asked for, so each gets an
  * equal share, as TCP flows would, and no request waits behind others' for ever.
+ *
+ * <p>A malicious node's uploader serves every chunk corrupt ({@link Malice#CORRUPT}) or drops every
+ * request ({@link Malice#DROP}); any node serves the chunks it holds corrupt as they are.
  */
 final class Uploader {
 
@@ -38,17 +41,19 @@ final class Uploader {
   private final LongAdder uploaded;
   private final Choker choker;
   private final double upBitsPerSecond;
+  private final Malice malice;
   private final HashMap<Integer, UploadSlot> slots = new HashMap<>();
   // Unchoked neighbours with requests, in the order of their turns; stale entries are skipped.
   private final ArrayDeque<UploadSlot> ready = new ArrayDeque<>();
   private boolean sending;
 
   /**
-   * The uploader of the node whose actor is {@code self}; it sets its timers there and adds the
-   * chunk bytes it sends to {@code uploaded}.
+   * The uploader of the node whose actor is {@code self}; it sets its timers there, adds the chunk
+   * bytes it sends to {@code uploaded}, and serves as {@code malice} says.
    */
-  Uploader(NodeContext node, ActorRef<? super Wake> self, Policy policy, LongAdder uploaded) {
+  Uploader(NodeContext node, ActorRef<? super Wake> self, Policy policy, LongAdder uploaded, Malice malice) {
     this.node = node;
+    this.malice = malice;
     this.self = self;
     this.uploaded = uploaded;
     this.choker = new Choker(node, self, policy);
@@ -96,7 +101,7 @@ final class Uploader {
    */
   void request(int neighbour, int chunk) {
     UploadSlot slot = slots.get(neighbour);
-    if (slot == null) {
+    if (slot == null || malice == Malice.DROP) {
       return;
     }
     if (!slot.unchoked) {
@@ -182,7 +187,8 @@ final class Uploader {
       ready.add(chosen);
     }
     int bytes = chosen.file.info().chunkBytes(chunk);
-    Wire.Chunk message = new Wire.Chunk(node.id(), chunk, bytes);
+    boolean corrupt = malice == Malice.CORRUPT || Chunks.has(chosen.file.corrupt(), chunk);
+    Wire.Chunk message = new Wire.Chunk(node.id(), chunk, bytes, corrupt);
     node.send(chosen.id, message);
     uploaded.add(bytes);
     sending = true;

@@ -19,8 +19,17 @@ public final class Wire {
     return HEADER_BYTES + (chunks + 7) / 8;
   }
 
-  /** Asks a file server for the description of {@code file} ("" for its first file). */
-  public record GetFile(int from, String file) implements NetMessage, FileServer.Command {
+  /**
+   * Asks a file server for the description of {@code file} ("" for its first file), with the
+   * file's {@link Manifest} if {@code manifest}.
+   */
+  public record GetFile(int from, String file, boolean manifest) implements NetMessage, FileServer.Command {
+
+    /** Asks for the description alone. */
+    public GetFile(int from, String file) {
+      this(from, file, false);
+    }
+
     @Override
     public long sizeBytes() {
       return HEADER_BYTES + file.length();
@@ -28,11 +37,16 @@ public final class Wire {
   }
 
   /**
-   * A file's description, as a torrent file gives it; {@code size} is -1 if the server has no such
-   * file.
+   * A file's description, as a torrent file gives it, with the chunks' digests if they were asked
+   * for ({@link Manifest#NONE} if not); {@code size} is -1 if the server has no such file.
    */
-  public record FileInfo(int from, String file, long size, int chunkSize)
+  public record FileInfo(int from, String file, long size, int chunkSize, Manifest manifest)
       implements NetMessage, Downloader.Command, Peer.Command {
+
+    /** The description without a manifest. */
+    public FileInfo(int from, String file, long size, int chunkSize) {
+      this(from, file, size, chunkSize, Manifest.NONE);
+    }
 
     /** Number of chunks; the last one may be shorter. */
     public int chunks() {
@@ -46,7 +60,7 @@ public final class Wire {
 
     @Override
     public long sizeBytes() {
-      return HEADER_BYTES + 12 + file.length();
+      return HEADER_BYTES + 12 + file.length() + manifest.sizeBytes();
     }
   }
 
@@ -74,8 +88,17 @@ public final class Wire {
     }
   }
 
-  /** A chunk of a file: {@code bytes} of content. */
-  public record Chunk(int from, int chunk, int bytes) implements NetMessage, Downloader.Command, Peer.Command {
+  /**
+   * A chunk of a file: {@code bytes} of content, genuine or (from a malicious or deceived sender)
+   * {@code corrupt}; see {@link Manifest} for how that content is told apart.
+   */
+  public record Chunk(int from, int chunk, int bytes, boolean corrupt) implements NetMessage, Downloader.Command, Peer.Command {
+
+    /** A genuine chunk. */
+    public Chunk(int from, int chunk, int bytes) {
+      this(from, chunk, bytes, false);
+    }
+
     @Override
     public long sizeBytes() {
       return HEADER_BYTES + 8 + bytes;

@@ -48,7 +48,7 @@ class ClientRetryTest {
 
   private void start(Client.Retry retry) {
     Client.Spec spec =
-        new Client.Spec(kit.group("servers"), null, new Distribution.Constant(MS), 300, 2000, 100 * MS, retry, 10, false);
+        new Client.Spec(kit.group("servers"), null, new Distribution.Constant(MS), 300, 2000, 100 * MS, retry, 10, false, null, Attack.NONE);
     kit.spawn(CLIENT, node -> Client.create(node, spec, metrics));
   }
 

@@ -59,7 +59,7 @@ class ClientTest {
   }
 
   private void start(Distribution interval, Distribution thinkTime, long timeoutNanos) {
-    Client.Spec spec = new Client.Spec(kit.group("server"), interval, thinkTime, 300, 2000, timeoutNanos, Client.Retry.NONE, 10, false);
+    Client.Spec spec = new Client.Spec(kit.group("server"), interval, thinkTime, 300, 2000, timeoutNanos, Client.Retry.NONE, 10, false, null, Attack.NONE);
     kit.spawn(CLIENT, node -> Client.create(node, spec, metrics));
   }
 

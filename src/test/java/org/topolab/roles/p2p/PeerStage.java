@@ -32,6 +32,9 @@ abstract class PeerStage {
   NodeProbe tracker;
   final List<NodeProbe> neighbours = new ArrayList<>();
   DownloadMetrics metrics;
+  // How the peer spawned next checks chunks and behaves: by default it trusts, and behaves.
+  boolean verifyChunks;
+  Malice.Share malicious = Malice.Share.NONE;
 
   @BeforeEach
   void setUp() {
@@ -62,8 +65,9 @@ abstract class PeerStage {
   /** Starts the peer and walks it through the file's description and the tracker to neighbours 3, 4, 5. */
   void start(int requestsInFlight, Uploader.Policy uploading, long seedTimeNanos, int chunks) {
     spawn(requestsInFlight, uploading, seedTimeNanos);
-    origin.expectMessage(new Wire.GetFile(PEER, ""));
-    kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", chunks * 1000L, 1000));
+    origin.expectMessage(new Wire.GetFile(PEER, "", verifyChunks));
+    Manifest manifest = verifyChunks ? Manifest.of("file", chunks) : Manifest.NONE;
+    kit.send(ORIGIN, PEER, new Wire.FileInfo(ORIGIN, "file", chunks * 1000L, 1000, manifest));
     Wire.Handshake toOrigin = origin.expectMessage(Wire.Handshake.class);
     assertThat(toOrigin.file()).isEqualTo("file");
     assertThat(Chunks.count(toOrigin.have())).isZero();
@@ -93,7 +97,7 @@ abstract class PeerStage {
     Peer.Spec spec =
         new Peer.Spec(
             kit.group("tracker"), kit.group("server"), "", 10, announceNanos, requestsInFlight, uploading, Timeouts.Policy.DEFAULT,
-            seedTimeNanos, new Distribution.Constant(0));
+            seedTimeNanos, new Distribution.Constant(0), verifyChunks, malicious);
     metrics = new DownloadMetrics(kit.window(), 1, new FluidBound(1, 1e9, 1e9, 1e9, true));
     kit.spawn(PEER, node -> Peer.create(node, spec, metrics, new LongAdder()));
   }
