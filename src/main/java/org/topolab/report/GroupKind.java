@@ -19,7 +19,9 @@ enum GroupKind {
   /** Releases the versions of an item: has a {@code publisher} object. */
   PUBLISHER,
   /** Averages a value by gossip: has an {@code averaging} object. */
-  AVERAGING;
+  AVERAGING,
+  /** Looks items up (a directory, flooding, a DHT, super-peers): has a {@code lookups} object. */
+  LOOKUPS;
 
   /** The kind of {@code group}, or empty for a group that has nothing to chart (a load balancer). */
   static Optional<GroupKind> of(JsonNode group) {
@@ -40,6 +42,9 @@ enum GroupKind {
     }
     if (group.path("averaging").isObject()) {
       return Optional.of(AVERAGING);
+    }
+    if (group.path("lookups").isObject()) {
+      return Optional.of(LOOKUPS);
     }
     return Optional.empty();
   }

@@ -57,7 +57,27 @@ enum Measure {
   FINAL_VARIANCE(GroupKind.AVERAGING, "final variance", "final variance", "variance of the values after the last cycle", "%.3g",
       Measure::finalVariance),
   MEAN_DRIFT(GroupKind.AVERAGING, "mean drift", "mean drift", "how far the mean moved from start to end (mean-drift)", "%.3g",
-      group -> number(group, "averaging", "mean-drift"));
+      group -> number(group, "averaging", "mean-drift")),
+  LOOKUP_SUCCESS(GroupKind.LOOKUPS, "lookups that succeeded", "success", "lookups that found a holder (% of sent)", "%.1f%%",
+      group -> 100 * number(group, "lookups", "success-rate")),
+  HOPS(GroupKind.LOOKUPS, "hops", "hops", "mean hops of the lookups that succeeded", "%.2f",
+      group -> number(group, "lookups", "hops", "mean")),
+  HOPS_THEORY(GroupKind.LOOKUPS, "theory of the hops", "theory hops", "mean hops of the lookups that succeeded", "%.2f",
+      group -> number(group, "lookups", "theory", "hops")),
+  LOOKUP_MESSAGES(GroupKind.LOOKUPS, "messages per lookup", "msgs/lookup", "messages per lookup: queries, answers and hits", "%.1f",
+      group -> number(group, "lookups", "messages-per-lookup")),
+  QUERY_MESSAGES(GroupKind.LOOKUPS, "query messages per lookup", "queries/lookup", "messages that carried the query, per lookup",
+      "%.1f", group -> number(group, "lookups", "query-messages-per-lookup")),
+  QUERY_THEORY(GroupKind.LOOKUPS, "theory of the query messages", "theory queries", "messages that carried the query, per lookup",
+      "%.1f", group -> number(group, "lookups", "theory", "query-messages-per-lookup")),
+  LOOKUP_LATENCY(GroupKind.LOOKUPS, "lookup latency", "mean ms", "mean time until a holder was known (ms)", "%.1f",
+      group -> number(group, "lookups", "latency-ms", "mean")),
+  BUSIEST_LOAD(GroupKind.LOOKUPS, "busiest node's load", "busiest msgs/s", "messages the busiest node received per second",
+      "%.1f", group -> number(group, "lookups", "load", "max-per-s")),
+  BUSIEST_THEORY(GroupKind.LOOKUPS, "theory of the busiest node's load", "theory busiest/s",
+      "messages the busiest node received per second", "%.1f", group -> number(group, "lookups", "theory", "busiest-per-s")),
+  BUSIEST_SHARE(GroupKind.LOOKUPS, "busiest node's share", "busiest share", "the busiest node's share of the messages handled (%)",
+      "%.2f%%", group -> 100 * number(group, "lookups", "load", "busiest-share"));
 
   private final GroupKind kind;
   private final String title;

@@ -3,10 +3,12 @@ package org.topolab.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -25,6 +27,9 @@ final class SweepCharts {
   private interface Value {
     double of(ReportRun run, String group);
   }
+
+  /** Measures whose protocols differ by orders of magnitude (2 messages a lookup beside 160): log y reads them all. */
+  private static final Set<Measure> LOGARITHMIC_Y = EnumSet.of(Measure.LOOKUP_MESSAGES, Measure.QUERY_MESSAGES, Measure.BUSIEST_LOAD);
 
   private final List<ReportRun> runs;
   private final List<String> variants;
@@ -50,6 +55,8 @@ final class SweepCharts {
         case UPDATES -> List.of(Measure.COVERAGE_99, Measure.COVERAGE_100, Measure.MESSAGES_PER_NODE);
         case PUBLISHER -> List.of(Measure.PUBLISHER_LOAD, Measure.PUBLISHER_MESSAGES);
         case AVERAGING -> List.of(Measure.REDUCTION);
+        case LOOKUPS -> List.of(Measure.LOOKUP_SUCCESS, Measure.HOPS, Measure.LOOKUP_MESSAGES, Measure.QUERY_MESSAGES,
+            Measure.LOOKUP_LATENCY, Measure.BUSIEST_LOAD);
       };
       for (Measure measure : measures) {
         chart(key, group.getKey(), measure, lines, logarithmic).ifPresent(charts::add);
@@ -79,7 +86,11 @@ final class SweepCharts {
     if (logarithmic) {
       Charts.logarithmicX(chart);
     }
-    chart.getStyler().setYAxisMin(0.0);
+    if (LOGARITHMIC_Y.contains(measure)) {
+      Charts.logarithmicY(chart);
+    } else {
+      chart.getStyler().setYAxisMin(0.0);
+    }
     if (measure.percent()) {
       chart.getStyler().setYAxisMax(100.0);
     }
@@ -106,6 +117,9 @@ final class SweepCharts {
       case DISTRIBUTION_TIME -> Optional.of((run, group) -> Measure.BOUND.of(run.groups().get(group)));
       case COVERAGE_100 -> Optional.of(SweepCharts::coverageTheory);
       case REDUCTION -> Optional.of((run, group) -> Measure.REDUCTION_THEORY.of(run.groups().get(group)));
+      case HOPS -> Optional.of((run, group) -> Measure.HOPS_THEORY.of(run.groups().get(group)));
+      case QUERY_MESSAGES -> Optional.of((run, group) -> Measure.QUERY_THEORY.of(run.groups().get(group)));
+      case BUSIEST_LOAD -> Optional.of((run, group) -> Measure.BUSIEST_THEORY.of(run.groups().get(group)));
       default -> Optional.empty();
     };
   }

@@ -9,6 +9,10 @@ import org.topolab.roles.aggregation.AveragingRole;
 import org.topolab.roles.clientserver.ClientRole;
 import org.topolab.roles.clientserver.LoadBalancerRole;
 import org.topolab.roles.clientserver.ServerRole;
+import org.topolab.roles.discovery.directory.DirectoryRole;
+import org.topolab.roles.discovery.kademlia.KademliaRole;
+import org.topolab.roles.discovery.unstructured.FloodingRole;
+import org.topolab.roles.discovery.unstructured.SuperPeersRole;
 import org.topolab.roles.p2p.DownloaderRole;
 import org.topolab.roles.p2p.FileServerRole;
 import org.topolab.roles.p2p.PeerRole;
@@ -31,7 +35,8 @@ public final class RoleRegistry {
         new ServerRole(), new ClientRole(), new LoadBalancerRole(),
         new FileServerRole(), new DownloaderRole(), new TrackerRole(), new PeerRole(),
         new PublisherRole(), new SubscriberRole(), new AveragingRole(),
-        new GossipRole())) {
+        new GossipRole(), new KademliaRole(), new DirectoryRole(),
+        new FloodingRole(), new SuperPeersRole())) {
       roles.put(role.name(), role);
     }
     for (Role role : ServiceLoader.load(Role.class)) {

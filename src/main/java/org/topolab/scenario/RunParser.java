@@ -147,7 +147,7 @@ public final class RunParser {
       group.useTopology(topology);
       Role role = groupRoles.get(i);
       if (role != null) {
-        models.add(role.configure(new GroupSettings(infos.get(i), group, window, schedule.times())));
+        models.add(role.configure(new GroupSettings(infos.get(i), group, window, seed, schedule.times())));
         group.finish();
       }
     }

@@ -40,7 +40,7 @@ class ScenarioValidationTest {
       """;
 
   private static final String DURATION_HELP = "a duration such as 20ms, 1.5s or 2min (units ns, us, ms, s, min, h; or written out: 5 sec, 10 msec, 2 minutes)";
-  private static final String ROLES = "(roles: averaging, client, downloader, file-server, gossip, load-balancer, peer, publisher, server, subscriber, tracker, or the class name of your own Role)";
+  private static final String ROLES = "(roles: averaging, client, directory, downloader, file-server, flooding, gossip, kademlia, load-balancer, peer, publisher, server, subscriber, super-peers, tracker, or the class name of your own Role)";
 
   private static String replace(String line, String with) {
     if (!BASE.contains(line)) {
