@@ -96,7 +96,7 @@ public final class ScenarioLoader {
         variantSettings.problem(name, "'" + baseName + "' names the scenario as written; give the variant another name");
       } else {
         ConfigObject asWritten = (ConfigObject) ((ConfigObject) written.root().get("variants")).get(name);
-        variants.add(Map.entry(name, applyVariant(base, config, asWritten)));
+        variants.add(Map.entry(name, applyVariant(base, config, name, asWritten)));
       }
     }
 
@@ -162,20 +162,21 @@ public final class ScenarioLoader {
   }
 
   /**
-   * A variant's overrides on top of {@code base}; a group whose role changes (as {@code resolved},
-   * the whole file resolved, says) is replaced whole.
+   * Variant {@code name}'s overrides on top of {@code base}; a group whose role changes is replaced
+   * whole. Both roles are read from {@code resolved}, the whole file resolved: a variant's group
+   * written as {@code ${vars.x} { ... }} and changed from the command line is a merge that only
+   * resolving can read.
    */
-  private static Config applyVariant(Config base, Config resolved, ConfigObject variant) {
+  private static Config applyVariant(Config base, Config resolved, String name, ConfigObject variant) {
     Config overrides = variant.toConfig();
     ConfigValue groups = variant.get("groups");
     if (groups instanceof ConfigObject changed && resolved.hasPath("groups")) {
       for (String group : changed.keySet()) {
         String path = ConfigUtil.joinPath("groups", group);
-        ConfigValue value = changed.get(group);
-        if (value instanceof ConfigObject object
-            && object.get("role") != null
+        String variantRole = ConfigUtil.joinPath("variants", name, "groups", group, "role");
+        if (resolved.hasPath(variantRole)
             && resolved.hasPath(path + ".role")
-            && !resolved.getValue(path + ".role").unwrapped().equals(object.get("role").unwrapped())) {
+            && !resolved.getValue(path + ".role").unwrapped().equals(resolved.getValue(variantRole).unwrapped())) {
           base = base.withoutPath(path);
         }
       }

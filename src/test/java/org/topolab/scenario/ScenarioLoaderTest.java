@@ -187,6 +187,18 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aVariantsGroupBuiltFromAVarCanBeChangedFromTheCommandLine() throws Exception {
+    // The variant's group is ${vars.waiter} { ... }: with a --set on it, it is a merge that only
+    // resolving can read, and the role check must read it resolved (it used to throw).
+    String text = BASE.replace("name = \"Expansion\"\n", "name = \"Expansion\"\nvars.waiter { count = 1, target = server }\n")
+        + "variants { patient { groups.clients = ${vars.waiter} { role = client, think-time = 5s } } }\n";
+    Experiment experiment = load(text, "variants.patient.groups.clients.think-time=7s");
+    RunSpec patient = experiment.runs().get(1);
+    assertThat(patient.config().getString("groups.clients.think-time")).isEqualTo("7s");
+    assertThat(parse(patient).topology().group("clients").role()).isEqualTo("client");
+  }
+
+  @Test
   void nullRemovesAGroup() throws Exception {
     Experiment experiment =
         load(
